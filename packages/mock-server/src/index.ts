@@ -1,0 +1,3 @@
+// Time: the engine's injectable clock and the scheduler that runs on it
+export { type Clock, ManualClock, systemClock } from './engine/clock';
+export { Scheduler, type TaskHandle } from './engine/scheduler';

@@ -1,0 +1,9 @@
+/**
+ * Reads an environment variable where the runtime has one (Node, Bun, Deno with --allow-env),
+ * and returns undefined in browsers and edge runtimes without throwing.
+ */
+export function readEnv(name: string): string | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const value = env?.[name]?.trim();
+  return value === '' ? undefined : value;
+}

@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const packages = ['sdk', 'webhooks', 'cli', 'mock-server'] as const;
+
+// Tests import sibling packages by name and run against their sources, so a change in one package
+// is seen by the others' suites without a rebuild (the same map as tsconfig.base.json's `paths`).
+const alias = Object.fromEntries(
+  packages.map((name) => [
+    `@opencom/${name}`,
+    fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url)),
+  ]),
+);
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    // Every suite is deterministic: no watch, no retries that hide flakiness.
+    watch: false,
+    restoreMocks: true,
+    projects: [
+      ...packages.map((name) => ({
+        extends: true as const,
+        test: {
+          name,
+          root: `./packages/${name}`,
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+        },
+      })),
+      {
+        extends: true as const,
+        test: { name: 'repo', include: ['scripts/**/*.test.ts', 'spec/**/*.test.ts'] },
+      },
+    ],
+  },
+});
