@@ -37,7 +37,12 @@ function bundle(api: 'public' | 'control'): JsonObject {
         '--output',
         out,
       ],
-      { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] },
+      {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        // Generation must not reach outside the machine.
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+      },
     );
     return JSON.parse(readFileSync(out, 'utf8')) as JsonObject;
   } finally {

@@ -8,7 +8,7 @@ import { openapiDocument, operations } from '../spec/documents';
 
 const page = resolve(import.meta.dirname, '../docs/api/index.html');
 if (!existsSync(page)) {
-  console.error('docs/api/index.html was not built; run `pnpm docs`.');
+  console.error('docs/api/index.html was not built; run `pnpm run docs`.');
   process.exit(1);
 }
 

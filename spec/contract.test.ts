@@ -84,6 +84,31 @@ describe('the public API contract', () => {
     }
   });
 
+  it('uses only the query styles the SDK serializes: comma-separated arrays and deepObject objects', () => {
+    for (const { path, operation, pathItem } of publicOperations) {
+      const parameters = [
+        ...((pathItem.parameters as unknown[]) ?? []),
+        ...((operation.parameters as unknown[]) ?? []),
+      ].map((p) => deref(openapiDocument, p));
+      for (const parameter of parameters.filter((p) => p.in === 'query')) {
+        const schema = deref(openapiDocument, parameter.schema);
+        const where = `${path} ${String(parameter.name)}`;
+        if (schema.type === 'array')
+          expect([parameter.style, parameter.explode], where).toEqual(['form', false]);
+        if (schema.type === 'object')
+          expect([parameter.style, parameter.explode], where).toEqual(['deepObject', true]);
+      }
+    }
+  });
+
+  it('names every bundled component after its source key (no clashes renamed by the bundler)', () => {
+    const components = openapiDocument.components as Record<string, Record<string, unknown>>;
+    const renamed = Object.values(components).flatMap((section) =>
+      Object.keys(section).filter((name) => /-\d+$/.test(name)),
+    );
+    expect(renamed).toEqual([]);
+  });
+
   it('lists every error code of the design brief', () => {
     const codes = deref(openapiDocument, { $ref: '#/components/schemas/ErrorCode' }).enum as string[];
     expect(codes).toEqual(

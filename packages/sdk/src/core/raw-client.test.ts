@@ -42,6 +42,18 @@ describe('createRawClient', () => {
     expect(error).toMatchObject({ code: 'not_found' });
     expect(requests[0]?.url).toBe('https://opencom.example.com/api/v1/conversations/conv_x');
   });
+
+  it('serializes query parameters in the styles the spec declares', async () => {
+    const { requests, fetch } = recordingFetch({ data: [], nextCursor: 'c', hasMore: false });
+    const raw = createRawClient({ apiKey, fetch });
+    await raw.GET('/events', {
+      params: { query: { types: ['message.created', 'conversation.claimed'], limit: 5 } },
+    });
+    await raw.GET('/conversations', { params: { query: { customAttributes: { plan: 'pro' } } } });
+    const [events, conversations] = requests.map((r) => decodeURIComponent(new URL(r.url).search));
+    expect(events).toBe('?types=message.created,conversation.claimed&limit=5');
+    expect(conversations).toBe('?customAttributes[plan]=pro');
+  });
 });
 
 describe('resolveConfig', () => {

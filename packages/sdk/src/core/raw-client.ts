@@ -21,5 +21,11 @@ export function createRawClient(options: ClientOptions = {}): RawClient {
     baseUrl: config.apiUrl,
     fetch: (request) => config.fetch(request),
     headers: { Authorization: `Bearer ${config.apiKey}`, Accept: 'application/json' },
+    // The spec's query styles: arrays comma-separated (`types=a,b`), objects as deepObject
+    // (`customAttributes[plan]=pro`); spec/contract.test.ts keeps every parameter to these two.
+    querySerializer: {
+      array: { style: 'form', explode: false },
+      object: { style: 'deepObject', explode: true },
+    },
   });
 }
