@@ -18,6 +18,9 @@ export default defineConfig({
     // Every suite is deterministic: no watch, no retries that hide flakiness.
     watch: false,
     restoreMocks: true,
+    // In CI a JSON report lets .ci/run print one plain `N passed, N failed` line at the end.
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: { json: '.tmp/vitest-results.json' },
     projects: [
       ...packages.map((name) => ({
         extends: true as const,
