@@ -1,0 +1,3 @@
+import type { ControlHandler } from '../engine/engine';
+
+export const seedRoutes: Record<string, ControlHandler> = {};

@@ -1,0 +1,3 @@
+import type { ControlHandler } from '../engine/engine';
+
+export const simulationRoutes: Record<string, ControlHandler> = {};

@@ -1,0 +1,284 @@
+import { randomBytes } from 'node:crypto';
+import { controlDocument } from '../generated/control-document';
+import { openapiDocument } from '../generated/openapi-document';
+import { authenticate, requireScope } from './auth';
+import { ManualClock } from './clock';
+import type { EngineState, OperationId, RequestContext } from './context';
+import { CursorCodec } from './cursor';
+import type { RouteResult } from './http/json';
+import { ApiProblem, problems } from './http/problem';
+import { IdempotencyStore } from './idempotency';
+import { IdGenerator } from './ids';
+import { paginate } from './pagination';
+import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitOptions, type RateLimitState } from './rate-limit';
+import { type Route, Router } from './router';
+import { Scheduler } from './scheduler';
+import { createStore, type EventRow, type Store } from './store/store';
+import { readJsonBody, SpecValidator } from './validation';
+
+/** A control-API route: no credential, just the engine and the validated inputs. */
+export interface ControlContext {
+  engine: Engine;
+  requestId: string;
+  path: Record<string, unknown>;
+  query: Record<string, unknown>;
+  body: unknown;
+}
+export type ControlHandler = (ctx: ControlContext) => RouteResult | Promise<RouteResult>;
+
+export interface EngineOptions {
+  /** The engine's clock; tests pass a ManualClock and move it. Default: starts at 2026-01-01. */
+  clock?: ManualClock;
+  /** Seeds generated IDs so a test run is reproducible. */
+  seed?: number;
+  /** `false` turns rate limiting off; numbers override the seed's 60/120 per minute. */
+  rateLimits?: Partial<RateLimitOptions> | false;
+  /** Serve `/__control/` (default true; turn off to expose only the public API). */
+  control?: boolean;
+  /** Check every response against the spec and record violations (tests turn this on). */
+  validateResponses?: boolean;
+  /** Secret that signs cursors; random per instance unless given. */
+  cursorSecret?: Uint8Array;
+  maxBodyBytes?: number;
+  /** Routes by operationId (the engine's resource modules). */
+  routes: Partial<Record<OperationId, (ctx: RequestContext<never>) => RouteResult | Promise<RouteResult>>>;
+  controlRoutes: Record<string, ControlHandler>;
+}
+
+const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The reference server: `handle(Request) → Response` over an in-memory store and an injectable
+ * clock. It imports neither msw nor node:http; adapters/msw.ts and adapters/http.ts wrap it.
+ */
+export class Engine implements EngineState {
+  readonly store: Store = createStore();
+  readonly clock: ManualClock;
+  readonly scheduler: Scheduler;
+  readonly ids: IdGenerator;
+  readonly cursors: CursorCodec;
+  readonly rateLimiter: RateLimiter;
+  readonly idempotency: IdempotencyStore;
+  /** Responses that did not match the spec (only with `validateResponses`). */
+  readonly contractViolations: string[] = [];
+  readonly #options: EngineOptions;
+  readonly #public = new Router(openapiDocument, '/api/v1');
+  readonly #control = new Router(controlDocument);
+  readonly #publicValidator = SpecValidator.for(openapiDocument);
+  readonly #controlValidator = SpecValidator.for(controlDocument);
+  #eventSeq = 0;
+
+  constructor(options: EngineOptions) {
+    this.#options = options;
+    this.clock = options.clock ?? new ManualClock(Date.UTC(2026, 0, 1));
+    this.scheduler = new Scheduler(this.clock);
+    this.ids = new IdGenerator(options.seed);
+    this.cursors = new CursorCodec(Buffer.from(options.cursorSecret ?? randomBytes(32)));
+    this.rateLimiter = new RateLimiter(
+      options.rateLimits === false ? false : { ...DEFAULT_RATE_LIMITS, ...(options.rateLimits ?? {}) },
+    );
+    this.idempotency = new IdempotencyStore(this.scheduler, () => this.clock.now());
+  }
+
+  /** Every public operation of the spec, for adapters and tests. */
+  get publicRoutes(): Route[] {
+    return this.#public.routes;
+  }
+
+  emit(event: Omit<EventRow, 'id' | 'seq' | 'createdAt'>): EventRow {
+    const row: EventRow = {
+      ...event,
+      id: this.ids.next('evt', 16),
+      seq: ++this.#eventSeq,
+      createdAt: this.clock.now(),
+    };
+    return this.store.events.insert(row);
+  }
+
+  audit(entry: Parameters<EngineState['audit']>[0]): void {
+    this.store.audit.insert({ ...entry, id: this.ids.next('aud'), createdAt: this.clock.now() });
+  }
+
+  page: EngineState['page'] = (request, serialize) => paginate(this.cursors, request, serialize);
+
+  /** Wipes every record and pending task (the control API's reset). */
+  reset(): void {
+    for (const table of Object.values(this.store)) table.clear();
+    this.rateLimiter.reset();
+    this.idempotency.clear();
+  }
+
+  async handle(request: Request): Promise<Response> {
+    const requestId = this.ids.next('req', 16);
+    const url = new URL(request.url);
+    let limits = this.rateLimiter.idle(this.clock.now());
+    let route: Route | undefined;
+    let result: RouteResult;
+    const isControl = url.pathname === '/__control' || url.pathname.startsWith('/__control/');
+    try {
+      if (isControl) {
+        result = await this.#handleControl(request, url, requestId, (r) => {
+          route = r;
+        });
+      } else {
+        result = await this.#handlePublic(
+          request,
+          url,
+          requestId,
+          (r) => {
+            route = r;
+          },
+          (state) => {
+            limits = state;
+          },
+        );
+      }
+    } catch (error) {
+      result = this.#problemResult(error, requestId, url.pathname);
+    }
+    const headers = new Headers(result.headers);
+    headers.set('X-Request-Id', requestId);
+    if (!isControl && this.rateLimiter.options) {
+      headers.set('RateLimit-Limit', String(limits.limit));
+      headers.set('RateLimit-Remaining', String(limits.remaining));
+      headers.set('RateLimit-Reset', String(limits.resetSeconds));
+    }
+    const contentType =
+      result.body === undefined ? '' : result.status >= 400 ? 'application/problem+json' : 'application/json';
+    if (contentType) headers.set('Content-Type', contentType);
+    if (this.#options.validateResponses && route) {
+      const validator = isControl ? this.#controlValidator : this.#publicValidator;
+      for (const violation of validator.validateResponse(route, result.status, contentType, result.body)) {
+        this.contractViolations.push(`${route.method} ${url.pathname} → ${result.status}: ${violation}`);
+      }
+    }
+    const body = result.body === undefined || result.status === 204 ? null : JSON.stringify(result.body);
+    return new Response(body, { status: result.status, headers });
+  }
+
+  async #handlePublic(
+    request: Request,
+    url: URL,
+    requestId: string,
+    onRoute: (route: Route) => void,
+    onLimits: (state: RateLimitState) => void,
+  ): Promise<RouteResult> {
+    const match = this.#public.match(request.method, url.pathname);
+    if (match.kind === 'not_found') throw problems.routeNotFound(url.pathname);
+    if (match.kind === 'method_not_allowed')
+      throw problems.methodNotAllowed(request.method, url.pathname, match.allowed);
+    const route = match.route;
+    onRoute(route);
+    const now = this.clock.now();
+    const { credential, workspace } = authenticate(this.store, request.headers.get('authorization'), now);
+    requireScope(credential, route.operation['x-required-scope'] as string);
+    const limits = this.rateLimiter.consume(credential.id, workspace.id, now);
+    onLimits(limits);
+    if (!limits.allowed) {
+      throw new ApiProblem(
+        429,
+        'rate_limited',
+        'Rate limit exceeded',
+        `At most ${limits.limit} requests per minute; retry in ${limits.retryAfter} s.`,
+        { retryAfter: limits.retryAfter },
+        { 'Retry-After': String(limits.retryAfter) },
+      );
+    }
+    const previousUse = credential.lastUsedAt;
+    this.store.credentials.update(credential, (row) => {
+      row.lastUsedAt = now;
+    });
+    const raw = await readJsonBody(request, this.#options.maxBodyBytes ?? 1024 * 1024);
+    const input = this.#publicValidator.validateRequest(route, match.params, url, raw);
+    const handler = this.#options.routes[route.operationId as OperationId];
+    if (!handler) {
+      throw new ApiProblem(
+        501,
+        'internal_error',
+        'Not implemented',
+        `${route.operationId} is not implemented yet.`,
+      );
+    }
+    const ctx: RequestContext<never> = {
+      engine: this,
+      credential: { ...credential, lastUsedAt: previousUse },
+      workspace,
+      requestId,
+      now,
+      path: input.path as never,
+      query: input.query as never,
+      body: input.body as never,
+      audit: (action, target) =>
+        this.audit({
+          workspaceId: workspace.id,
+          credentialId: credential.id,
+          actorName: credential.actorName,
+          action,
+          target,
+          requestId,
+        }),
+      emit: (type, resource, data) => {
+        this.emit({ type, resource, data: data as Record<string, unknown>, workspaceId: workspace.id });
+      },
+    };
+    const key = request.headers.get('idempotency-key');
+    if (key === null || !MUTATIONS.has(route.method)) return handler(ctx);
+    if (key.length < 1 || key.length > 255) {
+      throw problems.invalidField('/header/Idempotency-Key', 'must be 1 to 255 characters');
+    }
+    const outcome = this.idempotency.begin(credential.id, key, route.method, url.pathname + url.search, raw);
+    if (outcome.kind === 'replay') {
+      return { ...outcome.response, headers: { ...outcome.response.headers, 'Idempotent-Replayed': 'true' } };
+    }
+    try {
+      const result = await handler(ctx);
+      outcome.finish({ status: result.status, body: result.body, headers: result.headers ?? {} });
+      return result;
+    } catch (error) {
+      outcome.abandon();
+      throw error;
+    }
+  }
+
+  async #handleControl(
+    request: Request,
+    url: URL,
+    requestId: string,
+    onRoute: (route: Route) => void,
+  ): Promise<RouteResult> {
+    if (this.#options.control === false) throw problems.routeNotFound(url.pathname);
+    const match = this.#control.match(request.method, url.pathname);
+    if (match.kind === 'not_found') throw problems.routeNotFound(url.pathname);
+    if (match.kind === 'method_not_allowed')
+      throw problems.methodNotAllowed(request.method, url.pathname, match.allowed);
+    onRoute(match.route);
+    const raw = await readJsonBody(request, this.#options.maxBodyBytes ?? 1024 * 1024);
+    const input = this.#controlValidator.validateRequest(match.route, match.params, url, raw);
+    const handler = this.#options.controlRoutes[match.route.operationId];
+    if (!handler) {
+      throw new ApiProblem(
+        501,
+        'internal_error',
+        'Not implemented',
+        `${match.route.operationId} is not implemented yet.`,
+      );
+    }
+    return handler({ engine: this, requestId, path: input.path, query: input.query, body: input.body });
+  }
+
+  #problemResult(error: unknown, requestId: string, instance: string): RouteResult {
+    if (error instanceof ApiProblem) {
+      const headers = { ...error.headers };
+      return { status: error.status, body: error.toJSON(requestId, instance), headers };
+    }
+    // A bug, never a client mistake: report it without leaking internals beyond the message.
+    const detail = error instanceof Error ? error.message : String(error);
+    const problem = new ApiProblem(
+      500,
+      'internal_error',
+      'Internal error',
+      `Please report request ${requestId}: ${detail}`,
+    );
+    return { status: 500, body: problem.toJSON(requestId, instance) };
+  }
+}

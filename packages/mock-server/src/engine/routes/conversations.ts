@@ -1,0 +1,124 @@
+import type { components } from '../../generated/openapi';
+import type { EngineState, RouteTable } from '../context';
+import { matchesAttributes } from '../custom-attributes';
+import { ok } from '../http/json';
+import { problems } from '../http/problem';
+import type { ConversationRow } from '../store/store';
+
+type Conversation = components['schemas']['Conversation'];
+
+/** The caller-visible claim: only an active, unexpired lease counts. */
+export function activeClaim(engine: EngineState, row: ConversationRow, now: number) {
+  const claim = row.claimId ? engine.store.claims.get(row.claimId) : undefined;
+  return claim && claim.status === 'active' && claim.expiresAt > now ? claim : undefined;
+}
+
+/** A stored conversation as the API shows it, with the computed claim and eligibility. */
+export function toConversation(engine: EngineState, row: ConversationRow, now: number): Conversation {
+  const { claimId: _claimId, ...fields } = row;
+  const claim = activeClaim(engine, row, now);
+  return {
+    ...fields,
+    claim: claim
+      ? {
+          claimId: claim.claimId,
+          actorName: claim.actorName,
+          credentialId: claim.credentialId,
+          expiresAt: claim.expiresAt,
+        }
+      : null,
+    automationEligible: row.status === 'open' && !claim && row.aiWorkflowState !== 'handoff',
+  };
+}
+
+/** A conversation of the caller's workspace, or 404 (another workspace's IDs are never visible). */
+export function conversationOr404(engine: EngineState, workspaceId: string, id: string): ConversationRow {
+  const row = engine.store.conversations.get(id);
+  if (!row || row.workspaceId !== workspaceId) throw problems.notFound('conversation', id);
+  return row;
+}
+
+export const conversationRoutes: RouteTable = {
+  listConversations: ({ engine, workspace, query, now }) => {
+    const { store } = engine;
+    const visitorOf = (row: ConversationRow) =>
+      row.visitorId ? store.visitors.get(row.visitorId) : undefined;
+    const email = query.email?.toLowerCase();
+    const filter = (row: ConversationRow) => {
+      if (query.status !== undefined && row.status !== query.status) return false;
+      if (query.channel !== undefined && row.channel !== query.channel) return false;
+      if (query.assignee === 'none' && row.assignedAgentId !== null) return false;
+      if (query.assignee === 'any' && row.assignedAgentId === null) return false;
+      if (
+        query.assignee !== undefined &&
+        !['none', 'any'].includes(query.assignee) &&
+        row.assignedAgentId !== query.assignee
+      ) {
+        return false;
+      }
+      if (email !== undefined || query.externalUserId !== undefined || query.customAttributes !== undefined) {
+        const visitor = visitorOf(row);
+        if (!visitor) return false;
+        if (email !== undefined && visitor.email?.toLowerCase() !== email) return false;
+        if (query.externalUserId !== undefined && visitor.externalUserId !== query.externalUserId)
+          return false;
+        if (!matchesAttributes(visitor.customAttributes, query.customAttributes)) return false;
+      }
+      if (query.automationEligible !== undefined) {
+        if (toConversation(engine, row, now).automationEligible !== query.automationEligible) return false;
+      }
+      return true;
+    };
+    const serialize = (row: ConversationRow) => toConversation(engine, row, now);
+    const limit = query.limit ?? 20;
+    if (query.updatedSince !== undefined) {
+      // Sync order: (updatedAt, id) ascending from updatedSince, so a sync never skips or repeats.
+      return ok(
+        engine.page(
+          {
+            list: 'listConversations:updated',
+            index: store.conversations.index('updated'),
+            prefix: [workspace.id],
+            start: [workspace.id, query.updatedSince],
+            limit,
+            cursor: query.cursor,
+            filter,
+          },
+          serialize,
+        ),
+      );
+    }
+    const byStatus = query.status !== undefined;
+    return ok(
+      engine.page(
+        {
+          list: byStatus ? 'listConversations:status' : 'listConversations:created',
+          index: byStatus ? store.conversations.index('status') : store.conversations.index('created'),
+          prefix: byStatus ? [workspace.id, query.status as string] : [workspace.id],
+          reverse: true,
+          limit,
+          cursor: query.cursor,
+          filter,
+        },
+        serialize,
+      ),
+    );
+  },
+
+  getConversation: ({ engine, workspace, path, now }) =>
+    ok(toConversation(engine, conversationOr404(engine, workspace.id, path.conversationId), now)),
+
+  updateConversation: ({ engine, workspace, path, body, now, audit, emit }) => {
+    const row = conversationOr404(engine, workspace.id, path.conversationId);
+    engine.store.conversations.update(row, (r) => {
+      if (body.status !== undefined) r.status = body.status;
+      if (body.assignedAgentId !== undefined) r.assignedAgentId = body.assignedAgentId;
+      if (body.subject !== undefined) r.subject = body.subject;
+      r.updatedAt = now;
+    });
+    const conversation = toConversation(engine, row, now);
+    audit('conversation.update', { type: 'conversation', id: row.id });
+    emit('conversation.updated', { type: 'conversation', id: row.id }, conversation);
+    return ok(conversation);
+  },
+};

@@ -1,0 +1,67 @@
+import { type IndexKey, SortedIndex } from './sorted-index';
+
+/**
+ * Rows by ID plus named sorted indexes kept in step on every write. Rows are mutated only through
+ * `update`, which re-files the row in every index whose key changed.
+ */
+export class Table<T extends { id: string }, I extends string = string> {
+  readonly #rows = new Map<string, T>();
+  readonly #indexes: Record<I, SortedIndex<T>>;
+
+  constructor(indexes: Record<I, (row: T) => IndexKey>) {
+    this.#indexes = Object.fromEntries(
+      Object.entries(indexes).map(([name, keyOf]) => [name, new SortedIndex(keyOf as (row: T) => IndexKey)]),
+    ) as Record<I, SortedIndex<T>>;
+  }
+
+  get size(): number {
+    return this.#rows.size;
+  }
+
+  get(id: string): T | undefined {
+    return this.#rows.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.#rows.has(id);
+  }
+
+  index(name: I): SortedIndex<T> {
+    return this.#indexes[name];
+  }
+
+  insert(row: T): T {
+    if (this.#rows.has(row.id)) throw new Error(`duplicate id ${row.id}`);
+    this.#rows.set(row.id, row);
+    for (const index of Object.values<SortedIndex<T>>(this.#indexes)) index.insert(row);
+    return row;
+  }
+
+  /** Applies `change` to the row and keeps every index consistent. */
+  update(row: T, change: (row: T) => void): T {
+    const indexes = Object.values<SortedIndex<T>>(this.#indexes);
+    const before = indexes.map((index) => index.keyOf(row));
+    change(row);
+    indexes.forEach((index, i) => {
+      const old = before[i] as IndexKey;
+      const now = index.keyOf(row);
+      if (old.length === now.length && old.every((part, j) => part === now[j])) return;
+      index.remove(old);
+      index.insert(row);
+    });
+    return row;
+  }
+
+  delete(row: T): void {
+    if (!this.#rows.delete(row.id)) return;
+    for (const index of Object.values<SortedIndex<T>>(this.#indexes)) index.remove(index.keyOf(row));
+  }
+
+  values(): IterableIterator<T> {
+    return this.#rows.values();
+  }
+
+  clear(): void {
+    for (const row of [...this.#rows.values()]) this.delete(row);
+  }
+}
