@@ -1,9 +1,10 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // `msw` is a subpath so the main entry never imports msw; `bin` is the opencom-mock command.
+  entry: { index: 'src/index.ts', msw: 'src/adapters/msw.ts', bin: 'src/bin.ts' },
   format: ['esm', 'cjs'],
-  dts: true,
+  dts: { entry: { index: 'src/index.ts', msw: 'src/adapters/msw.ts' } },
   clean: true,
   sourcemap: true,
   target: 'es2022',

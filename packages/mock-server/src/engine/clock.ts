@@ -10,9 +10,16 @@ export const systemClock: Clock = { now: () => Date.now() };
 /** Time that moves only when told to: tests and `POST /__control/clock/advance`. */
 export class ManualClock implements Clock {
   #now: number;
+  readonly #start: number;
 
   constructor(start = Date.UTC(2026, 0, 1)) {
     this.#now = start;
+    this.#start = start;
+  }
+
+  /** Back to the time it started at: only for a full reset, when nothing that depends on time is left. */
+  rewind(): void {
+    this.#now = this.#start;
   }
 
   now(): number {

@@ -6,6 +6,7 @@ import type { IdGenerator } from './ids';
 import type { Page, PageRequest } from './pagination';
 import type { RateLimiter } from './rate-limit';
 import type { Scheduler } from './scheduler';
+import type { SecretBox } from './secrets';
 import type { CredentialRow, EventRow, Store, WorkspaceRow } from './store/store';
 
 export type OperationId = keyof operations;
@@ -31,6 +32,8 @@ export interface EngineState {
   ids: IdGenerator;
   cursors: CursorCodec;
   rateLimiter: RateLimiter;
+  /** Encrypts webhook secrets at rest. */
+  secrets: SecretBox;
   /** Appends an event to the workspace's ledger (feed and webhooks read from it). */
   emit(event: Omit<EventRow, 'id' | 'seq' | 'createdAt'>): EventRow;
   /** Records a write in the audit log. */

@@ -13,8 +13,26 @@ import { paginate } from './pagination';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitOptions, type RateLimitState } from './rate-limit';
 import { type Route, Router } from './router';
 import { Scheduler } from './scheduler';
+import { SecretBox } from './secrets';
 import { createStore, type EventRow, type Store } from './store/store';
 import { readJsonBody, SpecValidator } from './validation';
+
+/** What the engine needs of a request; a Fetch `Request` is adapted in `handle()`. */
+export interface EngineRequest {
+  method: string;
+  /** Absolute URL. */
+  url: string;
+  headers: { get(name: string): string | null };
+  /** The raw body, or null when the request has none. */
+  bytes(): Promise<Uint8Array | null>;
+}
+
+/** The engine's answer before it becomes a Fetch `Response` or a node:http response. */
+export interface EngineResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string | null;
+}
 
 /** A control-API route: no credential, just the engine and the validated inputs. */
 export interface ControlContext {
@@ -39,6 +57,8 @@ export interface EngineOptions {
   validateResponses?: boolean;
   /** Secret that signs cursors; random per instance unless given. */
   cursorSecret?: Uint8Array;
+  /** 32-byte AES key for webhook secrets at rest; random per instance unless given. */
+  secretKey?: Uint8Array;
   maxBodyBytes?: number;
   /** Routes by operationId (the engine's resource modules). */
   routes: Partial<Record<OperationId, (ctx: RequestContext<never>) => RouteResult | Promise<RouteResult>>>;
@@ -59,6 +79,9 @@ export class Engine implements EngineState {
   readonly cursors: CursorCodec;
   readonly rateLimiter: RateLimiter;
   readonly idempotency: IdempotencyStore;
+  readonly secrets: SecretBox;
+  /** Called with every event after it is written (webhook fan-out listens here). */
+  readonly eventListeners: Array<(event: EventRow) => void> = [];
   /** Responses that did not match the spec (only with `validateResponses`). */
   readonly contractViolations: string[] = [];
   readonly #options: EngineOptions;
@@ -78,6 +101,7 @@ export class Engine implements EngineState {
       options.rateLimits === false ? false : { ...DEFAULT_RATE_LIMITS, ...(options.rateLimits ?? {}) },
     );
     this.idempotency = new IdempotencyStore(this.scheduler, () => this.clock.now());
+    this.secrets = new SecretBox(options.secretKey);
   }
 
   /** Every public operation of the spec, for adapters and tests. */
@@ -92,7 +116,9 @@ export class Engine implements EngineState {
       seq: ++this.#eventSeq,
       createdAt: this.clock.now(),
     };
-    return this.store.events.insert(row);
+    this.store.events.insert(row);
+    for (const listener of this.eventListeners) listener(row);
+    return row;
   }
 
   audit(entry: Parameters<EngineState['audit']>[0]): void {
@@ -101,14 +127,31 @@ export class Engine implements EngineState {
 
   page: EngineState['page'] = (request, serialize) => paginate(this.cursors, request, serialize);
 
-  /** Wipes every record and pending task (the control API's reset). */
+  /** Wipes every record and pending task and rewinds the clock to its start (the control API's reset). */
   reset(): void {
     for (const table of Object.values(this.store)) table.clear();
+    this.scheduler.clear();
+    this.clock.rewind();
     this.rateLimiter.reset();
     this.idempotency.clear();
   }
 
+  /** Fetch-API entry point (msw, tests, embedders): a `Request` in, a `Response` out. */
   async handle(request: Request): Promise<Response> {
+    const result = await this.dispatch({
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+      bytes: async () => (request.body === null ? null : new Uint8Array(await request.arrayBuffer())),
+    });
+    return new Response(result.body, { status: result.status, headers: result.headers });
+  }
+
+  /**
+   * The engine proper, over plain values: adapters that do not start from a Fetch `Request` (the
+   * node:http server) call it directly and skip building one, which costs more than the request.
+   */
+  async dispatch(request: EngineRequest): Promise<EngineResponse> {
     const requestId = this.ids.next('req', 16);
     const url = new URL(request.url);
     let limits = this.rateLimiter.idle(this.clock.now());
@@ -136,16 +179,15 @@ export class Engine implements EngineState {
     } catch (error) {
       result = this.#problemResult(error, requestId, url.pathname);
     }
-    const headers = new Headers(result.headers);
-    headers.set('X-Request-Id', requestId);
+    const headers: Record<string, string> = { ...result.headers, 'X-Request-Id': requestId };
     if (!isControl && this.rateLimiter.options) {
-      headers.set('RateLimit-Limit', String(limits.limit));
-      headers.set('RateLimit-Remaining', String(limits.remaining));
-      headers.set('RateLimit-Reset', String(limits.resetSeconds));
+      headers['RateLimit-Limit'] = String(limits.limit);
+      headers['RateLimit-Remaining'] = String(limits.remaining);
+      headers['RateLimit-Reset'] = String(limits.resetSeconds);
     }
     const contentType =
       result.body === undefined ? '' : result.status >= 400 ? 'application/problem+json' : 'application/json';
-    if (contentType) headers.set('Content-Type', contentType);
+    if (contentType) headers['Content-Type'] = contentType;
     if (this.#options.validateResponses && route) {
       const validator = isControl ? this.#controlValidator : this.#publicValidator;
       for (const violation of validator.validateResponse(route, result.status, contentType, result.body)) {
@@ -153,11 +195,11 @@ export class Engine implements EngineState {
       }
     }
     const body = result.body === undefined || result.status === 204 ? null : JSON.stringify(result.body);
-    return new Response(body, { status: result.status, headers });
+    return { status: result.status, headers, body };
   }
 
   async #handlePublic(
-    request: Request,
+    request: EngineRequest,
     url: URL,
     requestId: string,
     onRoute: (route: Route) => void,
@@ -241,7 +283,7 @@ export class Engine implements EngineState {
   }
 
   async #handleControl(
-    request: Request,
+    request: EngineRequest,
     url: URL,
     requestId: string,
     onRoute: (route: Route) => void,

@@ -1,18 +1,22 @@
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 
 /**
- * Readable prefixed IDs (`conv_4k2m9x1q7b3z`). A seeded generator keeps IDs identical across runs of
- * the same test, so failures reproduce; the HTTP server seeds it from the time it starts.
+ * Readable prefixed IDs (`conv_0000001k2m9x1`): a per-prefix counter, then random characters. The
+ * counter makes IDs sort in creation order, so lists ordered by `(createdAt, id)` keep the order
+ * records were written in even when many share a millisecond (normal on a test's manual clock); the
+ * random tail keeps them unguessable across workspaces. A seeded generator keeps IDs identical across
+ * runs of the same test, so failures reproduce.
  */
 export class IdGenerator {
   #state: number;
+  readonly #counters = new Map<string, number>();
 
   constructor(seed = 0x5eed) {
     this.#state = seed >>> 0 || 1;
   }
 
   /** mulberry32: small, fast and good enough for identifiers that only need to be unique. */
-  #next(): number {
+  #random(): number {
     this.#state = (this.#state + 0x6d2b79f5) >>> 0;
     let t = this.#state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
@@ -20,9 +24,11 @@ export class IdGenerator {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
-  next(prefix: string, length = 12): string {
-    let id = `${prefix}_`;
-    for (let i = 0; i < length; i++) id += ALPHABET[Math.floor(this.#next() * ALPHABET.length)];
+  next(prefix: string, randomLength = 6): string {
+    const count = (this.#counters.get(prefix) ?? 0) + 1;
+    this.#counters.set(prefix, count);
+    let id = `${prefix}_${count.toString(36).padStart(7, '0')}`;
+    for (let i = 0; i < randomLength; i++) id += ALPHABET[Math.floor(this.#random() * ALPHABET.length)];
     return id;
   }
 }

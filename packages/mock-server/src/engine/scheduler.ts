@@ -76,6 +76,11 @@ export class Scheduler {
     return this.advanceTo(this.#clock.now() + ms);
   }
 
+  /** Drops every pending task (a full reset of the server). */
+  clear(): void {
+    this.#heap.length = 0;
+  }
+
   #dropCancelled(): void {
     while (this.#heap[0]?.cancelled) this.#pop();
   }

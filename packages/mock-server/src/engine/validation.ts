@@ -219,12 +219,15 @@ export class SpecValidator {
 }
 
 /** Reads and parses a JSON request body: 413 over the limit, 415 for other media types, 400 for bad JSON. */
-export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+export async function readJsonBody(
+  request: { headers: { get(name: string): string | null }; bytes(): Promise<Uint8Array | null> },
+  maxBytes: number,
+): Promise<unknown> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBytes) throw payloadTooLarge(maxBytes);
-  const buffer = await request.arrayBuffer();
+  const buffer = await request.bytes();
+  if (buffer === null || buffer.byteLength === 0) return undefined;
   if (buffer.byteLength > maxBytes) throw payloadTooLarge(maxBytes);
-  if (buffer.byteLength === 0) return undefined;
   const contentType = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (contentType !== 'application/json' && !contentType.endsWith('+json')) {
     throw new ApiProblem(

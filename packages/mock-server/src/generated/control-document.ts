@@ -881,7 +881,7 @@ export const controlDocument: Record<string, unknown> = {
       "post": {
         "operationId": "simulateVisitorMessage",
         "summary": "Simulate a visitor message",
-        "description": "The conversation's visitor sends a message. Updates `lastInboundMessageAt` and\n`lastInboundMessagePreview`, and reopens a closed or snoozed conversation (`conversation.updated`).\nEmits `message.created`. Claims are unaffected.\n",
+        "description": "The conversation's visitor sends a message. Updates `lastInboundMessageAt` and\n`lastInboundMessagePreview`, and reopens a closed or snoozed conversation (`conversation.updated`); reopening\na closed one also resets `aiWorkflowState` to `none` (a new automation cycle).\nEmits `message.created`. Claims are unaffected.\n",
         "tags": [
           "Simulation"
         ],
@@ -2201,7 +2201,7 @@ export const controlDocument: Record<string, unknown> = {
       },
       "AiWorkflowState": {
         "type": "string",
-        "description": "`none`: nobody automated has answered; `ai_handled`: the built-in AI is answering; `handoff`: waiting\nfor a human (escalated, handed off by the AI, or the visitor asked for one).\n",
+        "description": "`none`: nobody automated has answered; `ai_handled`: the built-in AI is answering; `handoff`: waiting\nfor a human (escalated, handed off by the AI, or the visitor asked for one). A handoff lasts until the\nconversation is closed: when the visitor writes again after that, it reopens with `none`.\n",
         "enum": [
           "none",
           "ai_handled",

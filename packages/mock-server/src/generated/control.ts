@@ -325,7 +325,8 @@ export interface paths {
         /**
          * Simulate a visitor message
          * @description The conversation's visitor sends a message. Updates `lastInboundMessageAt` and
-         *     `lastInboundMessagePreview`, and reopens a closed or snoozed conversation (`conversation.updated`).
+         *     `lastInboundMessagePreview`, and reopens a closed or snoozed conversation (`conversation.updated`); reopening
+         *     a closed one also resets `aiWorkflowState` to `none` (a new automation cycle).
          *     Emits `message.created`. Claims are unaffected.
          */
         post: operations["simulateVisitorMessage"];
@@ -846,7 +847,8 @@ export interface components {
         ConversationStatus: "open" | "closed" | "snoozed";
         /**
          * @description `none`: nobody automated has answered; `ai_handled`: the built-in AI is answering; `handoff`: waiting
-         *     for a human (escalated, handed off by the AI, or the visitor asked for one).
+         *     for a human (escalated, handed off by the AI, or the visitor asked for one). A handoff lasts until the
+         *     conversation is closed: when the visitor writes again after that, it reopens with `none`.
          * @example none
          * @enum {string}
          */

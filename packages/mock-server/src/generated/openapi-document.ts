@@ -8557,7 +8557,7 @@ export const openapiDocument: Record<string, unknown> = {
       },
       "AiWorkflowState": {
         "type": "string",
-        "description": "`none`: nobody automated has answered; `ai_handled`: the built-in AI is answering; `handoff`: waiting\nfor a human (escalated, handed off by the AI, or the visitor asked for one).\n",
+        "description": "`none`: nobody automated has answered; `ai_handled`: the built-in AI is answering; `handoff`: waiting\nfor a human (escalated, handed off by the AI, or the visitor asked for one). A handoff lasts until the\nconversation is closed: when the visitor writes again after that, it reopens with `none`.\n",
         "enum": [
           "none",
           "ai_handled",
@@ -9803,7 +9803,7 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "highlights": {
             "type": "array",
-            "description": "Up to three plain-text excerpts (each at most 200 characters before marking) of the title or content\naround the matched terms, each match wrapped in `<mark>` and `</mark>`. Empty when only tags matched.\n",
+            "description": "Up to three plain-text excerpts (each at most 200 characters before marking) of the title or content\naround the matched terms, each match wrapped in `<mark>` and `</mark>`; the rest of the text is\nHTML-escaped (`&amp;`, `&lt;`, `&gt;`, `&quot;`), so `<mark>` is the only markup. Empty when only tags matched.\n",
             "maxItems": 3,
             "items": {
               "type": "string"

@@ -4,6 +4,7 @@ import { matchesAttributes } from '../custom-attributes';
 import { ok } from '../http/json';
 import { problems } from '../http/problem';
 import type { ConversationRow } from '../store/store';
+import { endClaim, toClaim } from './claim-lease';
 
 type Conversation = components['schemas']['Conversation'];
 
@@ -15,10 +16,19 @@ export function activeClaim(engine: EngineState, row: ConversationRow, now: numb
 
 /** A stored conversation as the API shows it, with the computed claim and eligibility. */
 export function toConversation(engine: EngineState, row: ConversationRow, now: number): Conversation {
-  const { claimId: _claimId, ...fields } = row;
   const claim = activeClaim(engine, row, now);
+  // Listed field by field (not spread): this runs for every row of every page.
   return {
-    ...fields,
+    id: row.id,
+    workspaceId: row.workspaceId,
+    visitorId: row.visitorId,
+    assignedAgentId: row.assignedAgentId,
+    status: row.status,
+    channel: row.channel,
+    subject: row.subject,
+    aiWorkflowState: row.aiWorkflowState,
+    aiHandoffReason: row.aiHandoffReason,
+    automationEligible: row.status === 'open' && !claim && row.aiWorkflowState !== 'handoff',
     claim: claim
       ? {
           claimId: claim.claimId,
@@ -27,7 +37,11 @@ export function toConversation(engine: EngineState, row: ConversationRow, now: n
           expiresAt: claim.expiresAt,
         }
       : null,
-    automationEligible: row.status === 'open' && !claim && row.aiWorkflowState !== 'handoff',
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    lastMessageAt: row.lastMessageAt,
+    lastInboundMessageAt: row.lastInboundMessageAt,
+    lastInboundMessagePreview: row.lastInboundMessagePreview,
   };
 }
 
@@ -110,15 +124,23 @@ export const conversationRoutes: RouteTable = {
 
   updateConversation: ({ engine, workspace, path, body, now, audit, emit }) => {
     const row = conversationOr404(engine, workspace.id, path.conversationId);
+    // Closing a claimed conversation ends the claim (spec: updateConversation).
+    const endedClaim = body.status === 'closed' ? activeClaim(engine, row, now) : undefined;
     engine.store.conversations.update(row, (r) => {
       if (body.status !== undefined) r.status = body.status;
       if (body.assignedAgentId !== undefined) r.assignedAgentId = body.assignedAgentId;
       if (body.subject !== undefined) r.subject = body.subject;
       r.updatedAt = now;
     });
+    if (endedClaim) endClaim(engine, endedClaim, row, 'released', now);
     const conversation = toConversation(engine, row, now);
-    audit('conversation.update', { type: 'conversation', id: row.id });
-    emit('conversation.updated', { type: 'conversation', id: row.id }, conversation);
+    const target = { type: 'conversation', id: row.id };
+    audit('conversation.update', target);
+    emit('conversation.updated', target, conversation);
+    if (endedClaim) {
+      audit('claim.release', target);
+      emit('conversation.claim_released', target, { claim: toClaim(endedClaim), conversation });
+    }
     return ok(conversation);
   },
 };

@@ -1,5 +1,6 @@
 import type { components as control } from '../../generated/control';
 import type { components } from '../../generated/openapi';
+import type { Bm25Index } from '../search/bm25';
 import { Table } from './table';
 
 type S = components['schemas'];
@@ -23,6 +24,20 @@ export type OutboundMessageRow = S['OutboundMessage'];
 export type CustomEventRow = S['CustomEvent'];
 export type EventRow = S['Event'] & { seq: number };
 export type AuditRow = control['schemas']['AuditEntry'];
+export type AiSuppressionRow = control['schemas']['AiSuppression'];
+/**
+ * A webhook subscription as stored: the public fields plus its signing secrets, encrypted at rest
+ * (AES-GCM, engine/secrets.ts). `previousSecret` keeps signing until `previousSecretExpiresAt`.
+ */
+export type WebhookRow = S['WebhookSubscription'] & {
+  secretCiphertext: string;
+  previousSecretCiphertext: string | null;
+  previousSecretExpiresAt: number | null;
+  /** When the current run of consecutive failed deliveries began (auto-disable after 24 h). */
+  failingSince: number | null;
+};
+/** A delivery chain as stored, with every attempt. */
+export type DeliveryRow = S['WebhookDelivery'] & { workspaceId: string; attempts: S['WebhookAttempt'][] };
 
 /** Newest first by creation, and the `(updatedAt, id)` order that sync lists use. */
 const byCreation = <R extends { workspaceId: string; createdAt: number; id: string }>(r: R) =>
@@ -48,28 +63,57 @@ export function createStore() {
     messages: new Table<MessageRow, 'byConversation'>({
       byConversation: (r) => [r.conversationId, r.createdAt, r.id],
     }),
-    visitors: new Table<VisitorRow, 'created' | 'updated'>({ created: byCreation, updated: byUpdate }),
-    tickets: new Table<TicketRow, 'created' | 'updated'>({ created: byCreation, updated: byUpdate }),
+    visitors: new Table<VisitorRow, 'created' | 'updated' | 'email'>({
+      created: byCreation,
+      updated: byUpdate,
+      email: (r) => [r.workspaceId, r.email?.toLowerCase() ?? '', r.createdAt, r.id],
+    }),
+    tickets: new Table<TicketRow, 'created' | 'updated' | 'status'>({
+      created: byCreation,
+      updated: byUpdate,
+      status: (r) => [r.workspaceId, r.status, r.createdAt, r.id],
+    }),
     ticketComments: new Table<TicketCommentRow, 'byTicket'>({
       byTicket: (r) => [r.ticketId, r.createdAt, r.id],
     }),
-    articles: new Table<ArticleRow, 'created' | 'updated'>({ created: byCreation, updated: byUpdate }),
-    collections: new Table<CollectionRow, 'created' | 'updated' | 'byParent'>({
+    articles: new Table<ArticleRow, 'created' | 'updated' | 'status' | 'byCollection'>({
+      created: byCreation,
+      updated: byUpdate,
+      status: (r) => [r.workspaceId, r.status, r.createdAt, r.id],
+      byCollection: (r) => [r.workspaceId, r.collectionId ?? '', r.createdAt, r.id],
+    }),
+    collections: new Table<CollectionRow, 'created' | 'updated' | 'byParent' | 'children'>({
       created: byCreation,
       updated: byUpdate,
       byParent: (r) => [r.workspaceId, r.parentId ?? '', r.order, r.id],
+      children: (r) => [r.workspaceId, r.parentId ?? '', r.createdAt, r.id],
     }),
     outboundMessages: new Table<OutboundMessageRow, 'created' | 'updated'>({
       created: byCreation,
       updated: byUpdate,
     }),
-    customEvents: new Table<CustomEventRow, 'occurred'>({
+    customEvents: new Table<CustomEventRow, 'occurred' | 'byVisitor'>({
       occurred: (r) => [r.workspaceId, r.occurredAt, r.id],
+      byVisitor: (r) => [r.workspaceId, r.visitorId, r.occurredAt, r.id],
     }),
     events: new Table<EventRow, 'sequence'>({ sequence: (r) => [r.workspaceId, r.seq] }),
-    audit: new Table<AuditRow, 'created'>({ created: byCreation }),
+    aiSuppressions: new Table<AiSuppressionRow, 'created' | 'all' | 'byConversation'>({
+      created: byCreation,
+      all: (r) => [r.createdAt, r.id],
+      byConversation: (r) => [r.conversationId, r.createdAt, r.id],
+    }),
+    webhooks: new Table<WebhookRow, 'created'>({ created: byCreation }),
+    deliveries: new Table<DeliveryRow, 'created' | 'status' | 'byWebhook' | 'byEvent'>({
+      created: byCreation,
+      status: (r) => [r.workspaceId, r.status, r.createdAt, r.id],
+      byWebhook: (r) => [r.workspaceId, r.webhookId, r.createdAt, r.id],
+      byEvent: (r) => [r.workspaceId, r.eventId, r.createdAt, r.id],
+    }),
+    audit: new Table<AuditRow, 'created' | 'all'>({ created: byCreation, all: (r) => [r.createdAt, r.id] }),
     /** Unique keys per workspace: `${workspaceId}:${kind}:${value}` → row ID. */
     unique: new Map<string, string>(),
+    /** Knowledge search: a BM25 index of each workspace's published articles (search/article-search.ts). */
+    articleSearch: new Map<string, Bm25Index>(),
   };
 }
 

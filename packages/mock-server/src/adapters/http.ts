@@ -1,0 +1,79 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { MockServer } from '../server';
+import { sendEngineResponse, toEngineRequest } from './node-fetch';
+import { driveInRealTime } from './real-time-clock';
+
+export interface HttpServerOptions {
+  /** Default 4010; 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1: the control API has no authentication, so listen locally unless told. */
+  host?: string;
+  /** Receives one line per request: method, path, status, duration, request ID. Silent by default. */
+  log?: (line: string) => void;
+  /** Move the engine clock with real time (see real-time-clock.ts). Default true. */
+  realTime?: boolean;
+}
+
+export interface HttpServer {
+  url: string;
+  port: number;
+  /** Stops accepting connections and resolves once in-flight requests have been answered. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a reference server over HTTP (node:http), for the CLI, non-JS clients and local development.
+ *
+ * @example
+ * const server = createMockServer({ clock: new ManualClock(Date.now()) });
+ * const http = await startHttpServer(server, { port: 4010, log: console.log });
+ * // ... later
+ * await http.close();
+ */
+export async function startHttpServer(
+  server: MockServer,
+  options: HttpServerOptions = {},
+): Promise<HttpServer> {
+  const { port = 4010, host = '127.0.0.1', log, realTime = true } = options;
+  const clock = realTime
+    ? driveInRealTime(server, (error) => log?.(`clock task failed: ${String(error)}`))
+    : null;
+  const hostname = host.includes(':') ? `[${host}]` : host;
+  let origin = `http://${hostname}:${port}`;
+  let closing = false;
+  const http = createServer(async (req, res) => {
+    const started = performance.now();
+    try {
+      await clock?.sync();
+      const response = await server.dispatch(toEngineRequest(req, origin));
+      clock?.observe();
+      // While closing, no connection is kept alive for another request.
+      sendEngineResponse(response, res, { keepAlive: !closing });
+      const ms = Math.round(performance.now() - started);
+      log?.(`${req.method} ${req.url} ${response.status} ${ms}ms ${response.headers['X-Request-Id'] ?? '-'}`);
+    } catch {
+      // The client went away mid-response; nothing is left to answer.
+      res.destroy();
+    } finally {
+      if (closing) http.closeIdleConnections();
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(port, host, () => resolve());
+  });
+  const actual = (http.address() as AddressInfo).port;
+  origin = `http://${hostname}:${actual}`;
+  return {
+    url: origin,
+    port: actual,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        closing = true;
+        clock?.stop();
+        http.close((error) => (error ? reject(error) : resolve()));
+        http.closeIdleConnections();
+      }),
+  };
+}

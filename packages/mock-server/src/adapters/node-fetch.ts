@@ -1,0 +1,55 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EngineRequest, EngineResponse } from '../engine/engine';
+
+/** Bodies past this are not kept (the engine answers 413 long before); the stream is still drained. */
+const KEEP_AT_MOST = 8 * 1024 * 1024;
+
+/**
+ * A node:http request as the engine sees it. No Fetch `Request` is built: undici's constructor (with
+ * its AbortSignal and web streams) costs more than the engine's own work on a list request.
+ */
+export function toEngineRequest(req: IncomingMessage, origin: string): EngineRequest {
+  return {
+    method: req.method ?? 'GET',
+    url: new URL(req.url ?? '/', origin).href,
+    headers: {
+      get(name) {
+        const value = req.headers[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+      },
+    },
+    bytes: async () => {
+      // A request without Content-Length or Transfer-Encoding has no body (RFC 9112 §6.3): do not
+      // start an async iterator on the socket stream for every GET.
+      if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
+        return null;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of req) {
+        size += (chunk as Buffer).byteLength;
+        if (size <= KEEP_AT_MOST) chunks.push(chunk as Buffer);
+      }
+      if (size === 0) return null;
+      // Report the true size past the cap so the engine answers 413 rather than parsing a fragment.
+      return size > KEEP_AT_MOST ? new Uint8Array(size) : Buffer.concat(chunks);
+    },
+  };
+}
+
+/** Writes the engine's answer to a node:http response in one piece. */
+export function sendEngineResponse(
+  response: EngineResponse,
+  res: ServerResponse,
+  options: { keepAlive: boolean },
+) {
+  const headers: Record<string, string | number> = { ...response.headers };
+  if (!options.keepAlive) headers.Connection = 'close';
+  if (response.body === null) {
+    res.writeHead(response.status, headers).end();
+    return;
+  }
+  const body = Buffer.from(response.body);
+  headers['Content-Length'] = body.byteLength;
+  res.writeHead(response.status, headers).end(body);
+}

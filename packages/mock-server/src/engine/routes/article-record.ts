@@ -1,0 +1,93 @@
+import type { components } from '../../generated/openapi';
+import type { EngineState } from '../context';
+import { problems } from '../http/problem';
+import type { ArticleRow } from '../store/store';
+
+type Article = components['schemas']['Article'];
+
+/** `store.unique` key that keeps an article's `externalId` unique per workspace. */
+export const articleExternalKey = (workspaceId: string, externalId: string): string =>
+  `${workspaceId}:article-external-id:${externalId}`;
+
+/** A stored article as the API shows it; `tags` is copied so an event's snapshot never changes later. */
+export function toArticle(row: ArticleRow): Article {
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    externalId: row.externalId,
+    collectionId: row.collectionId,
+    title: row.title,
+    slug: row.slug,
+    content: row.content,
+    visibility: row.visibility,
+    status: row.status,
+    order: row.order,
+    tags: [...row.tags],
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    publishedAt: row.publishedAt,
+  };
+}
+
+/** An article of the caller's workspace, or 404 (another workspace's IDs are never visible). */
+export function articleOr404(engine: EngineState, workspaceId: string, id: string): ArticleRow {
+  const row = engine.store.articles.get(id);
+  if (!row || row.workspaceId !== workspaceId) throw problems.notFound('article', id);
+  return row;
+}
+
+/** The article holding `externalId` in the workspace, if any. */
+export function articleByExternalId(
+  engine: EngineState,
+  workspaceId: string,
+  externalId: string,
+): ArticleRow | undefined {
+  const id = engine.store.unique.get(articleExternalKey(workspaceId, externalId));
+  return id === undefined ? undefined : engine.store.articles.get(id);
+}
+
+/** 409 `conflict` when another article of the workspace already has `externalId`. */
+export function assertArticleExternalIdFree(
+  engine: EngineState,
+  workspaceId: string,
+  externalId: string | null,
+  self?: string,
+): void {
+  if (externalId === null) return;
+  const holder = articleByExternalId(engine, workspaceId, externalId);
+  if (holder && holder.id !== self) {
+    throw problems.conflict(
+      `An article with externalId ${externalId} already exists (${holder.id}); use PUT /articles/by-external-id/{externalId} to update it.`,
+    );
+  }
+}
+
+/** 400 on `/body/collectionId` unless the collection exists in the workspace (null is "no collection"). */
+export function assertCollectionExists(
+  engine: EngineState,
+  workspaceId: string,
+  collectionId: string | null,
+): void {
+  if (collectionId === null) return;
+  const collection = engine.store.collections.get(collectionId);
+  if (!collection || collection.workspaceId !== workspaceId) {
+    throw problems.invalidField('/body/collectionId', `no collection ${collectionId} in this workspace`);
+  }
+}
+
+/** The rows of one collection (or of none, for null), oldest first. */
+export function articlesIn(engine: EngineState, workspaceId: string, collectionId: string | null) {
+  return engine.store.articles.index('byCollection').scan([workspaceId, collectionId ?? '']);
+}
+
+/** The order that puts a new article after the last one of its collection. */
+export function nextArticleOrder(
+  engine: EngineState,
+  workspaceId: string,
+  collectionId: string | null,
+): number {
+  // Reads the collection's articles (not the whole workspace): order is not part of the index key.
+  let next = 0;
+  for (const row of articlesIn(engine, workspaceId, collectionId)) next = Math.max(next, row.order + 1);
+  return next;
+}
