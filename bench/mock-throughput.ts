@@ -88,7 +88,7 @@ const prism = await startChild(
     line.includes('Prism is listening') ? `http://127.0.0.1:${prismPort}/conversations?limit=20` : undefined,
 );
 
-const rows = [];
+const rows: Array<Awaited<ReturnType<typeof measure>>> = [];
 rows.push(await measure('bare node:http (limit)', `${bare.url}${PATH}`, auth));
 rows.push(await measure('@opencom/mock-server', `${mock.url}${PATH}`, auth));
 rows.push(await measure('prism 5.14.2', prism, auth));

@@ -2,7 +2,10 @@
 import { execFileSync } from 'node:child_process';
 
 execFileSync(process.execPath, ['--import', 'tsx', 'scripts/generate.ts'], { stdio: 'inherit' });
-const status = execFileSync('git', ['status', '--porcelain', '--', 'packages/*/src/generated'], {
+// `*` in a git pathspec also matches `/`, so this covers every file below each generated folder;
+// untracked files count too (a new generated file that was never committed).
+const GENERATED = 'packages/*/src/generated/*';
+const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', GENERATED], {
   encoding: 'utf8',
 });
 if (status.trim() !== '') {

@@ -1,6 +1,8 @@
 /**
  * The only writer of every `src/generated/` folder. Bundles the spec with Redocly, then writes:
  * - packages/sdk/src/generated/openapi.ts       openapi-typescript types of the public API
+ * - packages/sdk/src/generated/resources.ts     the SDK's resource namespaces, one method per operationId
+ *                                               (naming rule and overrides in scripts/sdk-resources.ts)
  * - packages/webhooks/src/generated/openapi.ts  the same types (the package must not depend on the SDK)
  * - packages/webhooks/src/generated/events.ts   the event-type union, from the spec's `webhooks:` section
  * - packages/mock-server/src/generated/*        bundled documents (runtime validation) and their types
@@ -13,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { resourcesModule } from './sdk-resources';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -109,6 +112,10 @@ const publicTypes = banner('spec/openapi.yaml') + (await types(publicDocument));
 const controlTypes = banner('spec/control.yaml') + (await types(controlDocument));
 
 write('packages/sdk/src/generated/openapi.ts', publicTypes);
+write(
+  'packages/sdk/src/generated/resources.ts',
+  banner('spec/openapi.yaml (operations)') + resourcesModule(publicDocument),
+);
 write('packages/webhooks/src/generated/openapi.ts', publicTypes);
 write(
   'packages/webhooks/src/generated/events.ts',

@@ -32,9 +32,19 @@ async function main(args: readonly string[]): Promise<number> {
     seed: start,
     rateLimits: options.rateLimits,
     ...(options.retrySchedule === undefined ? {} : { retrySchedule: options.retrySchedule }),
+    ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
   });
+  const restored = server.store.workspaces.size;
+  if (options.dataDir !== undefined) {
+    console.log(`State in ${options.dataDir}: restored ${restored} workspace(s).`);
+  }
+  // A restored directory is not seeded again: its workspaces and keys are already there.
   const seeded =
-    options.seed === null ? null : (options.seed === 'demo' ? seedDemoWorkspace : seedEmptyWorkspace)(server);
+    options.seed === null || restored > 0
+      ? null
+      : (options.seed === 'demo' ? seedDemoWorkspace : seedEmptyWorkspace)(server);
+  // The seeded key is printed below: it must be on disk first.
+  server.journal?.flush();
   const http = await startHttpServer(server, {
     port: options.port,
     host: options.host,

@@ -2,6 +2,7 @@ import { controlRoutes } from './control/index';
 import { attachDeliveries } from './engine/delivery/registry';
 import { type DeliveryOptions, DeliveryWorker } from './engine/delivery/worker';
 import { Engine, type EngineOptions } from './engine/engine';
+import { scheduleClaimExpiry } from './engine/routes/claim-expiry';
 import { publicRoutes } from './engine/routes/index';
 
 export type MockServerOptions = Omit<EngineOptions, 'routes' | 'controlRoutes'> & {
@@ -44,5 +45,13 @@ export function createMockServer(options: MockServerOptions = {}): MockServer {
   });
   attachDeliveries(engine, deliveries);
   engine.eventListeners.push((event) => deliveries.fanOut(event));
+  if (engine.journal) {
+    // State restored from `dataDir`: re-arm the work that lived only in the scheduler. Restored
+    // events are not emitted again, so no webhook goes out twice from the restore itself.
+    for (const claim of engine.store.claims.values()) {
+      if (claim.status === 'active') scheduleClaimExpiry(engine, claim);
+    }
+    deliveries.resumePending();
+  }
   return Object.assign(engine, { deliveries });
 }

@@ -216,7 +216,9 @@ describe('the end of a handoff', () => {
     await askForHuman(server, id, { reason: 'Wants a person' });
     expect((await claim(server, key, id)).status).toBe(409);
     await request(server, `PATCH /api/v1/conversations/${id}`, { key, body: { status: 'closed' } });
-    await request(server, `POST /__control/conversations/${id}/visitor-messages`, { body: { content: 'Me again' } });
+    await request(server, `POST /__control/conversations/${id}/visitor-messages`, {
+      body: { content: 'Me again' },
+    });
     const reopened = (await getConversation(server, key, id)).body;
     expect(reopened).toMatchObject({ status: 'open', aiWorkflowState: 'none', aiHandoffReason: null });
     expect(reopened.automationEligible).toBe(true);

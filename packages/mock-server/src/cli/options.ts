@@ -15,6 +15,9 @@ Options:
   --retry-schedule <list>
                         waits before each webhook delivery attempt, e.g. 0,1s,2s,5s,10s for local
                         use (units ms, s, m, h; default 0,30s,2m,10m,1h)
+  --data <dir>          keep state in <dir>: every write is on disk before its response, and a
+                        restart (even after kill -9) carries on from it; --seed applies only
+                        while <dir> holds no workspace
   --quiet               no request log
   -h, --help            show this help
 `;
@@ -26,6 +29,8 @@ export interface MockOptions {
   rateLimits: Partial<RateLimitOptions> | false;
   /** Milliseconds before each webhook delivery attempt; absent keeps the server's default. */
   retrySchedule?: readonly number[];
+  /** Directory for durable state; absent keeps state in memory. */
+  dataDir?: string;
   quiet: boolean;
 }
 
@@ -53,6 +58,11 @@ function retryScheduleOf(value: string): readonly number[] {
   }
 }
 
+function dataDirOf(value: string): string {
+  if (value.trim() === '') throw new UsageError('--data needs a directory');
+  return value;
+}
+
 /** Parses `opencom-mock` arguments; `null` means `--help`. */
 export function parseOptions(args: readonly string[]): MockOptions | null {
   let values: ReturnType<typeof parse>['values'];
@@ -78,6 +88,7 @@ export function parseOptions(args: readonly string[]): MockOptions | null {
     ...(values['retry-schedule'] === undefined
       ? {}
       : { retrySchedule: retryScheduleOf(values['retry-schedule']) }),
+    ...(values.data === undefined ? {} : { dataDir: dataDirOf(values.data) }),
     quiet: values.quiet ?? false,
   };
 }
@@ -93,6 +104,7 @@ function parse(args: readonly string[]) {
       seed: { type: 'string' },
       'rate-limit': { type: 'string' },
       'retry-schedule': { type: 'string' },
+      data: { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },

@@ -133,7 +133,8 @@ export const credentialRoutes: Record<string, ControlHandler> = {
   rotateCredential: ({ engine, path, requestId }) => {
     const row = credentialOr404(engine, path.credentialId);
     const old = engine.store.secretHashes.get(row.secretHash);
-    if (old) old.current = false;
+    // Replaced, not mutated in place: the `dataDir` journal records values set on the map.
+    if (old) engine.store.secretHashes.set(row.secretHash, { ...old, current: false });
     const secret = newSecret();
     change(engine, row, 'credential.rotate', requestId, (r) => {
       setSecret(engine, r, secret);

@@ -14,6 +14,7 @@ import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitOptions, type RateLimit
 import { type Route, Router } from './router';
 import { Scheduler } from './scheduler';
 import { SecretBox } from './secrets';
+import { Journal, loadKeys } from './store/journal';
 import { createStore, type EventRow, type Store } from './store/store';
 import { readJsonBody, SpecValidator } from './validation';
 
@@ -60,6 +61,12 @@ export interface EngineOptions {
   /** 32-byte AES key for webhook secrets at rest; random per instance unless given. */
   secretKey?: Uint8Array;
   maxBodyBytes?: number;
+  /**
+   * Keep state in this directory: every write is journaled (fsync before the response) and restored
+   * on start, with the cursor and secret keys (`keys.json`) unless given above. Idempotency keys and
+   * rate-limit windows are not kept.
+   */
+  dataDir?: string;
   /** Routes by operationId (the engine's resource modules). */
   routes: Partial<Record<OperationId, (ctx: RequestContext<never>) => RouteResult | Promise<RouteResult>>>;
   controlRoutes: Record<string, ControlHandler>;
@@ -80,6 +87,8 @@ export class Engine implements EngineState {
   readonly rateLimiter: RateLimiter;
   readonly idempotency: IdempotencyStore;
   readonly secrets: SecretBox;
+  /** The `dataDir` journal, or null when state lives in memory only. */
+  readonly journal: Journal | null = null;
   /** Called with every event after it is written (webhook fan-out listens here). */
   readonly eventListeners: Array<(event: EventRow) => void> = [];
   /** Responses that did not match the spec (only with `validateResponses`). */
@@ -96,12 +105,31 @@ export class Engine implements EngineState {
     this.clock = options.clock ?? new ManualClock(Date.UTC(2026, 0, 1));
     this.scheduler = new Scheduler(this.clock);
     this.ids = new IdGenerator(options.seed);
-    this.cursors = new CursorCodec(Buffer.from(options.cursorSecret ?? randomBytes(32)));
+    const given = {
+      ...(options.cursorSecret === undefined ? {} : { cursorSecret: options.cursorSecret }),
+      ...(options.secretKey === undefined ? {} : { secretKey: options.secretKey }),
+    };
+    const keys = options.dataDir === undefined ? given : loadKeys(options.dataDir, given);
+    if (options.dataDir !== undefined) {
+      const { journal, restored } = Journal.open(options.dataDir, this.store, () => ({
+        ids: this.ids.snapshot(),
+        eventSeq: this.#eventSeq,
+        clock: this.clock.now(),
+      }));
+      this.journal = journal;
+      if (restored) {
+        this.ids.restore(restored.ids);
+        this.#eventSeq = restored.eventSeq;
+        // Time never goes back: records restored from a clock that was ahead stay in the past.
+        this.clock.set(Math.max(this.clock.now(), restored.clock));
+      }
+    }
+    this.cursors = new CursorCodec(Buffer.from(keys.cursorSecret ?? randomBytes(32)));
     this.rateLimiter = new RateLimiter(
       options.rateLimits === false ? false : { ...DEFAULT_RATE_LIMITS, ...(options.rateLimits ?? {}) },
     );
     this.idempotency = new IdempotencyStore(this.scheduler, () => this.clock.now());
-    this.secrets = new SecretBox(options.secretKey);
+    this.secrets = new SecretBox(keys.secretKey);
   }
 
   /** Every public operation of the spec, for adapters and tests. */
@@ -178,6 +206,16 @@ export class Engine implements EngineState {
       }
     } catch (error) {
       result = this.#problemResult(error, requestId, url.pathname);
+    }
+    try {
+      // Durable before the client hears of it (`dataDir`): every write so far, this request's included.
+      this.journal?.flush(isControl);
+    } catch (error) {
+      result = this.#problemResult(
+        new Error(`the write could not be saved: ${error instanceof Error ? error.message : String(error)}`),
+        requestId,
+        url.pathname,
+      );
     }
     const headers: Record<string, string> = { ...result.headers, 'X-Request-Id': requestId };
     if (!isControl && this.rateLimiter.options) {

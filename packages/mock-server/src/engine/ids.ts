@@ -1,5 +1,11 @@
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 
+/** An IdGenerator's whole state, as JSON. */
+export interface IdState {
+  state: number;
+  counters: Record<string, number>;
+}
+
 /**
  * Readable prefixed IDs (`conv_0000001k2m9x1`): a per-prefix counter, then random characters. The
  * counter makes IDs sort in creation order, so lists ordered by `(createdAt, id)` keep the order
@@ -22,6 +28,18 @@ export class IdGenerator {
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** The counters and the PRNG state, journaled with every write so a restart never repeats an ID. */
+  snapshot(): IdState {
+    return { state: this.#state, counters: Object.fromEntries(this.#counters) };
+  }
+
+  /** Continues from a {@link snapshot} (restoring a `dataDir`). */
+  restore(snapshot: IdState): void {
+    this.#state = snapshot.state >>> 0 || 1;
+    this.#counters.clear();
+    for (const [prefix, count] of Object.entries(snapshot.counters)) this.#counters.set(prefix, count);
   }
 
   next(prefix: string, randomLength = 6): string {

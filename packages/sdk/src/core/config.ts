@@ -1,7 +1,13 @@
 import { readEnv } from '../internal/env';
+import { type Clock, systemClock } from './clock';
+import { OpencomError } from './errors';
 
 /** Where the reference server listens by default (`opencom mock`). */
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:4010';
+/** Milliseconds each attempt may take before it is retried or fails with a TimeoutError. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+/** Retries after the first attempt. */
+export const DEFAULT_MAX_RETRIES = 2;
 
 /** Options accepted by every client constructor. */
 export interface ClientOptions {
@@ -14,6 +20,19 @@ export interface ClientOptions {
    * before msw's `server.listen()` is still intercepted.
    */
   fetch?: typeof fetch | undefined;
+  /** Per-attempt timeout in milliseconds (default 60 000). */
+  timeoutMs?: number | undefined;
+  /** Retries after the first attempt (default 2; 0 turns retries off). */
+  maxRetries?: number | undefined;
+  /**
+   * Your application's name and version, sent before the SDK's own in `User-Agent` (browsers set that
+   * header themselves).
+   */
+  userAgent?: string | undefined;
+  /** Time for backoff, timeouts, polling and claim renewals (default {@link systemClock}). */
+  clock?: Clock | undefined;
+  /** Randomness for backoff jitter, a number in [0, 1) (default `Math.random`). */
+  random?: (() => number) | undefined;
 }
 
 /** Options after defaults and validation. */
@@ -22,14 +41,28 @@ export interface ResolvedConfig {
   /** Always ends in `/api/v1`, never with a trailing slash. */
   apiUrl: string;
   fetch: typeof fetch;
+  timeoutMs: number;
+  maxRetries: number;
+  userAgent: string | undefined;
+  clock: Clock;
+  random: () => number;
 }
 
 /** Thrown before any request when the client cannot be configured. */
-export class OpencomConfigError extends Error {
-  override readonly name = 'OpencomConfigError';
+export class OpencomConfigError extends OpencomError {
+  override readonly name: string = 'OpencomConfigError';
 }
 
 const API_KEY = /^osk_[A-Za-z0-9]{48}$/;
+
+function count(name: string, value: number | undefined, fallback: number, allowInfinity = false): number {
+  if (value === undefined) return fallback;
+  const valid =
+    value >= 0 && (Number.isInteger(value) || (allowInfinity && value === Number.POSITIVE_INFINITY));
+  if (!valid)
+    throw new OpencomConfigError(`@opencom/sdk: ${name} must be a non-negative integer, got ${value}.`);
+  return value;
+}
 
 /** Applies defaults (environment variables) and checks the options a client was given. */
 export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
@@ -54,5 +87,14 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
   }
   const apiUrl = url.pathname.endsWith('/api/v1') ? origin : `${origin}/api/v1`;
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  return { apiKey, apiUrl, fetch: fetchImpl };
+  return {
+    apiKey,
+    apiUrl,
+    fetch: fetchImpl,
+    timeoutMs: count('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS, true),
+    maxRetries: count('maxRetries', options.maxRetries, DEFAULT_MAX_RETRIES),
+    userAgent: options.userAgent,
+    clock: options.clock ?? systemClock,
+    random: options.random ?? Math.random,
+  };
 }

@@ -2125,7 +2125,8 @@ export interface components {
         };
         /**
          * @description `none`: nobody automated has answered; `ai_handled`: the built-in AI is answering; `handoff`: waiting
-         *     for a human (escalated, handed off by the AI, or the visitor asked for one).
+         *     for a human (escalated, handed off by the AI, or the visitor asked for one). A handoff lasts until the
+         *     conversation is closed: when the visitor writes again after that, it reopens with `none`.
          * @example none
          * @enum {string}
          */
@@ -2637,7 +2638,8 @@ export interface components {
             score: number;
             /**
              * @description Up to three plain-text excerpts (each at most 200 characters before marking) of the title or content
-             *     around the matched terms, each match wrapped in `<mark>` and `</mark>`. Empty when only tags matched.
+             *     around the matched terms, each match wrapped in `<mark>` and `</mark>`; the rest of the text is
+             *     HTML-escaped (`&amp;`, `&lt;`, `&gt;`, `&quot;`), so `<mark>` is the only markup. Empty when only tags matched.
              * @example [
              *       "How to <mark>get</mark> a <mark>refund</mark>"
              *     ]

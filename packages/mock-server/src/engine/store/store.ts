@@ -1,6 +1,7 @@
 import type { components as control } from '../../generated/control';
 import type { components } from '../../generated/openapi';
 import type { Bm25Index } from '../search/bm25';
+import { JournaledMap } from './journaled-map';
 import { Table } from './table';
 
 type S = components['schemas'];
@@ -51,7 +52,7 @@ export function createStore() {
     workspaces: new Table<WorkspaceRow, 'created'>({ created: (r) => [r.createdAt, r.id] }),
     credentials: new Table<CredentialRow, 'byWorkspace'>({ byWorkspace: byCreation }),
     /** SHA-256 of a secret → credential ID, for the current secret and for rotated-away ones. */
-    secretHashes: new Map<string, { credentialId: string; current: boolean }>(),
+    secretHashes: new JournaledMap<string, { credentialId: string; current: boolean }>(),
     conversations: new Table<ConversationRow, 'created' | 'updated' | 'status'>({
       created: byCreation,
       updated: byUpdate,
@@ -111,7 +112,7 @@ export function createStore() {
     }),
     audit: new Table<AuditRow, 'created' | 'all'>({ created: byCreation, all: (r) => [r.createdAt, r.id] }),
     /** Unique keys per workspace: `${workspaceId}:${kind}:${value}` → row ID. */
-    unique: new Map<string, string>(),
+    unique: new JournaledMap<string, string>(),
     /** Knowledge search: a BM25 index of each workspace's published articles (search/article-search.ts). */
     articleSearch: new Map<string, Bm25Index>(),
   };

@@ -7,6 +7,8 @@ import { type IndexKey, SortedIndex } from './sorted-index';
 export class Table<T extends { id: string }, I extends string = string> {
   readonly #rows = new Map<string, T>();
   readonly #indexes: Record<I, SortedIndex<T>>;
+  /** Told the ID of every row inserted, updated or deleted (the `dataDir` journal listens here). */
+  onWrite: ((id: string) => void) | null = null;
 
   constructor(indexes: Record<I, (row: T) => IndexKey>) {
     this.#indexes = Object.fromEntries(
@@ -34,6 +36,7 @@ export class Table<T extends { id: string }, I extends string = string> {
     if (this.#rows.has(row.id)) throw new Error(`duplicate id ${row.id}`);
     this.#rows.set(row.id, row);
     for (const index of Object.values<SortedIndex<T>>(this.#indexes)) index.insert(row);
+    this.onWrite?.(row.id);
     return row;
   }
 
@@ -49,12 +52,14 @@ export class Table<T extends { id: string }, I extends string = string> {
       index.remove(old);
       index.insert(row);
     });
+    this.onWrite?.(row.id);
     return row;
   }
 
   delete(row: T): void {
     if (!this.#rows.delete(row.id)) return;
     for (const index of Object.values<SortedIndex<T>>(this.#indexes)) index.remove(index.keyOf(row));
+    this.onWrite?.(row.id);
   }
 
   values(): IterableIterator<T> {
