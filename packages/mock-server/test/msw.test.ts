@@ -1,3 +1,5 @@
+// @opencom/sdk resolves to its sources through the root vitest alias: a test-only use, so it is
+// deliberately not a devDependency (that would make a cycle with the SDK's tests on this package).
 import { createRawClient } from '@opencom/sdk';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
