@@ -3,7 +3,6 @@ import { ok } from '../engine/http/json';
 import { ApiProblem, problems } from '../engine/http/problem';
 import { activeClaim, toConversation } from '../engine/routes/conversations';
 import { appendMessage, toMessage } from '../engine/routes/messages';
-import { sequentialId } from '../engine/routes/sequential-id';
 import type { AiSuppressionRow, ConversationRow } from '../engine/store/store';
 import type { components, operations } from '../generated/control';
 
@@ -102,7 +101,7 @@ export const aiSimulationRoutes: Record<string, ControlHandler> = {
     if (claim) {
       // The seed dropped the candidate; keeping it lets operators see what the AI would have said.
       const suppression: AiSuppressionRow = engine.store.aiSuppressions.insert({
-        id: sequentialId(engine, 'sup'),
+        id: engine.ids.next('sup'),
         workspaceId: row.workspaceId,
         conversationId: row.id,
         claimId: claim.claimId,

@@ -1,7 +1,6 @@
 import type { ControlHandler, Engine } from '../engine/engine';
 import { created } from '../engine/http/json';
 import { previewOf } from '../engine/routes/messages';
-import { sequentialId } from '../engine/routes/sequential-id';
 import type { ConversationRow, MessageRow, VisitorRow, WorkspaceRow } from '../engine/store/store';
 import type { components } from '../generated/control';
 import type { components as api } from '../generated/openapi';
@@ -67,7 +66,7 @@ function seedVisitors(engine: Engine, workspaceId: string, now: number): Visitor
       ...chats.flatMap((c) => c.messages.filter((m) => m.from === 'visitor').map((m) => m.ago)),
     );
     return engine.store.visitors.insert({
-      id: sequentialId(engine, 'vis'),
+      id: engine.ids.next('vis'),
       workspaceId,
       externalId: null,
       externalUserId: visitor.externalUserId,
@@ -87,7 +86,7 @@ function seedConversation(engine: Engine, demo: DemoConversation, visitor: Visit
   const times = demo.messages.map((m) => now - m.ago);
   const inbound = demo.messages.filter((m) => m.from === 'visitor').at(-1);
   const row: ConversationRow = engine.store.conversations.insert({
-    id: sequentialId(engine, 'conv'),
+    id: engine.ids.next('conv'),
     workspaceId: visitor.workspaceId,
     visitorId: visitor.id,
     assignedAgentId: demo.assignedAgentId,
@@ -106,7 +105,7 @@ function seedConversation(engine: Engine, demo: DemoConversation, visitor: Visit
   for (const message of demo.messages) {
     const fromVisitor = message.from === 'visitor';
     const stored: MessageRow = {
-      id: sequentialId(engine, 'msg'),
+      id: engine.ids.next('msg'),
       workspaceId: row.workspaceId,
       conversationId: row.id,
       senderType: fromVisitor ? 'visitor' : 'agent',
@@ -123,7 +122,7 @@ function seedKnowledgeBase(engine: Engine, workspaceId: string, now: number): nu
   let articles = 0;
   let at = now - KNOWLEDGE_BASE_AGO;
   DEMO_COLLECTIONS.forEach((collection, collectionOrder) => {
-    const collectionId = sequentialId(engine, 'col');
+    const collectionId = engine.ids.next('col');
     engine.store.collections.insert({
       id: collectionId,
       workspaceId,
@@ -141,7 +140,7 @@ function seedKnowledgeBase(engine: Engine, workspaceId: string, now: number): nu
     collection.articles.forEach((article, order) => {
       // An hour apart, so lists by creation show the knowledge base in the order it was written.
       at += 60 * 60_000;
-      const id = sequentialId(engine, 'art');
+      const id = engine.ids.next('art');
       engine.store.articles.insert({
         id,
         workspaceId,

@@ -3,7 +3,6 @@ import { created } from '../engine/http/json';
 import { ApiProblem } from '../engine/http/problem';
 import { toConversation } from '../engine/routes/conversations';
 import { appendMessage, toMessage } from '../engine/routes/messages';
-import { sequentialId } from '../engine/routes/sequential-id';
 import { toVisitor } from '../engine/routes/visitor-profile';
 import type { ConversationRow, VisitorRow } from '../engine/store/store';
 import type { components } from '../generated/control';
@@ -47,7 +46,7 @@ function markSeen(engine: Engine, conversation: ConversationRow, now: number): v
 function newVisitor(engine: Engine, body: S['ConversationSimulation'], now: number): VisitorRow {
   const seen = body.channel === 'chat' ? now : null;
   const visitor = engine.store.visitors.insert({
-    id: sequentialId(engine, 'vis'),
+    id: engine.ids.next('vis'),
     workspaceId: body.workspaceId,
     externalId: null,
     externalUserId: null,
@@ -80,7 +79,7 @@ export const simulationRoutes: Record<string, ControlHandler> = {
       visitorId = newVisitor(engine, body, now).id;
     }
     const row = engine.store.conversations.insert({
-      id: sequentialId(engine, 'conv'),
+      id: engine.ids.next('conv'),
       workspaceId: body.workspaceId,
       visitorId,
       assignedAgentId: null,

@@ -19,6 +19,8 @@ export interface PageRequest<R> {
   start?: IndexKey;
   /** Filters not served by the index; rows that fail are skipped. */
   filter?: (row: R) => boolean;
+  /** Ends the scan at the first row it accepts (a bound the index order guarantees, e.g. `createdAfter`). */
+  stopAt?: (row: R) => boolean;
 }
 
 /** Reads one page from an index: O(log n + limit) when the index serves every filter. */
@@ -35,6 +37,7 @@ export function paginate<R, T>(
     ...(request.reverse ? { reverse: true } : {}),
   });
   for (const row of scan) {
+    if (request.stopAt?.(row)) break;
     if (request.filter && !request.filter(row)) continue;
     if (rows.length === request.limit) {
       hasMore = true;

@@ -1,7 +1,6 @@
 import type { components } from '../../generated/openapi';
 import type { EngineState } from '../context';
 import { toEvent } from '../routes/event-record';
-import { sequentialId } from '../routes/sequential-id';
 import type { TaskHandle } from '../scheduler';
 import type { DeliveryRow, EventRow, WebhookRow } from '../store/store';
 import { KeyedLimit } from './keyed-limit';
@@ -126,7 +125,7 @@ export class DeliveryWorker {
     const now = this.#engine.clock.now();
     const delay = delayBefore(this.retrySchedule, 1, this.#random);
     const row = this.#engine.store.deliveries.insert({
-      id: sequentialId(this.#engine, 'dlv'),
+      id: this.#engine.ids.next('dlv'),
       workspaceId: event.workspaceId,
       webhookId: subscription.id,
       eventId: event.id,

@@ -1,6 +1,7 @@
 import type { components } from '../../generated/openapi';
 import type { EngineState } from '../context';
 import { problems } from '../http/problem';
+import { rowInWorkspace } from '../store/in-workspace';
 import type { ArticleRow } from '../store/store';
 
 type Article = components['schemas']['Article'];
@@ -31,9 +32,7 @@ export function toArticle(row: ArticleRow): Article {
 
 /** An article of the caller's workspace, or 404 (another workspace's IDs are never visible). */
 export function articleOr404(engine: EngineState, workspaceId: string, id: string): ArticleRow {
-  const row = engine.store.articles.get(id);
-  if (!row || row.workspaceId !== workspaceId) throw problems.notFound('article', id);
-  return row;
+  return rowInWorkspace(engine.store.articles, workspaceId, id, 'article');
 }
 
 /** The article holding `externalId` in the workspace, if any. */

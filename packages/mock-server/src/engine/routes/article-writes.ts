@@ -10,7 +10,6 @@ import {
   nextArticleOrder,
   toArticle,
 } from './article-record';
-import { sequentialId } from './sequential-id';
 import { assertSlugFree, derivedSlug, moveSlug } from './slugs';
 
 type S = components['schemas'];
@@ -48,7 +47,7 @@ export function insertArticle(ctx: WriteContext, body: S['ArticleCreate']): Arti
   if (body.slug !== undefined) assertSlugFree(engine, workspace.id, 'article', body.slug);
   const published = body.status === 'published';
   const row = engine.store.articles.insert({
-    id: sequentialId(engine, 'art'),
+    id: engine.ids.next('art'),
     workspaceId: workspace.id,
     externalId,
     collectionId,

@@ -24,7 +24,7 @@ export function toClaim(row: ClaimRow): Claim {
 }
 
 /**
- * The pending expiry task of each active claim, per server (keyed by its store, like sequentialId),
+ * The pending expiry task of each active claim, per server (keyed by its store),
  * so a renewal moves the task instead of leaving a stale one behind in the scheduler.
  */
 const expiryTasks = new WeakMap<object, Map<string, TaskHandle>>();

@@ -6,7 +6,6 @@ import { claimEventData, extendLease, scheduleClaimExpiry, settleLapsedClaim } f
 import { claimProblems, heldClaim } from './claim-holder';
 import { DEFAULT_LEASE_SECONDS, endClaim, toClaim } from './claim-lease';
 import { activeClaim, conversationOr404 } from './conversations';
-import { sequentialId } from './sequential-id';
 
 type ClaimLease = components['schemas']['ClaimLease'];
 type ClaimEscalation = components['schemas']['ClaimEscalation'];
@@ -40,7 +39,7 @@ export const claimsRoutes: RouteTable = {
     // and a bot must not pick it up again (the seed let claims ignore eligibility).
     if (conversation.aiWorkflowState === 'handoff') throw claimProblems.awaitingHuman(conversation);
     settleLapsedClaim(engine, conversation);
-    const claimId = sequentialId(engine, 'clm');
+    const claimId = engine.ids.next('clm');
     const claim: ClaimRow = engine.store.claims.insert({
       id: claimId,
       claimId,

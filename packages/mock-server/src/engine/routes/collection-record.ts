@@ -1,6 +1,7 @@
 import type { components } from '../../generated/openapi';
 import type { EngineState } from '../context';
 import { problems } from '../http/problem';
+import { rowInWorkspace } from '../store/in-workspace';
 import type { CollectionRow } from '../store/store';
 import { articlesIn } from './article-record';
 
@@ -37,9 +38,7 @@ export function toCollection(engine: EngineState, row: CollectionRow): Collectio
 
 /** A collection of the caller's workspace, or 404 (another workspace's IDs are never visible). */
 export function collectionOr404(engine: EngineState, workspaceId: string, id: string): CollectionRow {
-  const row = engine.store.collections.get(id);
-  if (!row || row.workspaceId !== workspaceId) throw problems.notFound('collection', id);
-  return row;
+  return rowInWorkspace(engine.store.collections, workspaceId, id, 'collection');
 }
 
 /** The collection holding `externalId` in the workspace, if any. */

@@ -8,7 +8,6 @@ import {
   nextCollectionOrder,
   toCollection,
 } from './collection-record';
-import { sequentialId } from './sequential-id';
 import { assertSlugFree, derivedSlug, moveSlug } from './slugs';
 
 type S = components['schemas'];
@@ -44,7 +43,7 @@ export function insertCollection(ctx: WriteContext, body: S['CollectionCreate'])
   assertCollectionExternalIdFree(engine, workspace.id, externalId);
   if (body.slug !== undefined) assertSlugFree(engine, workspace.id, 'collection', body.slug);
   const row = engine.store.collections.insert({
-    id: sequentialId(engine, 'col'),
+    id: engine.ids.next('col'),
     workspaceId: workspace.id,
     externalId,
     name: body.name,

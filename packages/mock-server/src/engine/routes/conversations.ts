@@ -2,7 +2,7 @@ import type { components } from '../../generated/openapi';
 import type { EngineState, RouteTable } from '../context';
 import { matchesAttributes } from '../custom-attributes';
 import { ok } from '../http/json';
-import { problems } from '../http/problem';
+import { rowInWorkspace } from '../store/in-workspace';
 import type { ConversationRow } from '../store/store';
 import { endClaim, toClaim } from './claim-lease';
 
@@ -47,9 +47,7 @@ export function toConversation(engine: EngineState, row: ConversationRow, now: n
 
 /** A conversation of the caller's workspace, or 404 (another workspace's IDs are never visible). */
 export function conversationOr404(engine: EngineState, workspaceId: string, id: string): ConversationRow {
-  const row = engine.store.conversations.get(id);
-  if (!row || row.workspaceId !== workspaceId) throw problems.notFound('conversation', id);
-  return row;
+  return rowInWorkspace(engine.store.conversations, workspaceId, id, 'conversation');
 }
 
 export const conversationRoutes: RouteTable = {

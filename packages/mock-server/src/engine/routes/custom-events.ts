@@ -3,7 +3,6 @@ import type { RouteTable } from '../context';
 import { created, ok } from '../http/json';
 import { type FieldError, problems } from '../http/problem';
 import type { CustomEventRow } from '../store/store';
-import { sequentialId } from './sequential-id';
 
 type CustomEvent = components['schemas']['CustomEvent'];
 
@@ -60,7 +59,7 @@ export const customEventsRoutes: RouteTable = {
     if (!visitor || errors.length > 0) throw problems.validation(errors);
     // The visitor is left alone: recording an event is not a profile change (lastSeenAt, updatedAt stay).
     const row = engine.store.customEvents.insert({
-      id: sequentialId(engine, 'cev'),
+      id: engine.ids.next('cev'),
       workspaceId: workspace.id,
       name: body.name,
       visitorId: visitor.id,

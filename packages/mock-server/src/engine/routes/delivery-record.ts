@@ -1,7 +1,7 @@
 import type { components } from '../../generated/openapi';
 import type { EngineState } from '../context';
 import type { RouteResult } from '../http/json';
-import { problems } from '../http/problem';
+import { rowInWorkspace } from '../store/in-workspace';
 import type { DeliveryRow } from '../store/store';
 import { toEvent } from './event-record';
 
@@ -37,9 +37,7 @@ export function toDeliveryDetail(engine: EngineState, row: DeliveryRow): Webhook
 
 /** A delivery of the caller's workspace, or 404. */
 export function deliveryOr404(engine: EngineState, workspaceId: string, id: string): DeliveryRow {
-  const row = engine.store.deliveries.get(id);
-  if (!row || row.workspaceId !== workspaceId) throw problems.notFound('webhook delivery', id);
-  return row;
+  return rowInWorkspace(engine.store.deliveries, workspaceId, id, 'webhook delivery');
 }
 
 /** 202 with the queued delivery and where to follow it (test and replay). */

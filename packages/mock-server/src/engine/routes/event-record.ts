@@ -1,6 +1,6 @@
 import type { components } from '../../generated/openapi';
 import type { EngineState } from '../context';
-import { problems } from '../http/problem';
+import { rowInWorkspace } from '../store/in-workspace';
 import type { EventRow } from '../store/store';
 
 type Event = components['schemas']['Event'];
@@ -19,7 +19,5 @@ export function toEvent(row: EventRow): Event {
 
 /** An event of the caller's workspace, or 404. */
 export function eventOr404(engine: EngineState, workspaceId: string, id: string): EventRow {
-  const row = engine.store.events.get(id);
-  if (!row || row.workspaceId !== workspaceId) throw problems.notFound('event', id);
-  return row;
+  return rowInWorkspace(engine.store.events, workspaceId, id, 'event');
 }

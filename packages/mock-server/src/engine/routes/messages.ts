@@ -5,7 +5,6 @@ import type { ConversationRow, MessageRow } from '../store/store';
 import { extendLease } from './claim-expiry';
 import { heldClaim } from './claim-holder';
 import { conversationOr404 } from './conversations';
-import { sequentialId } from './sequential-id';
 
 type Message = components['schemas']['Message'];
 
@@ -43,7 +42,7 @@ export function appendMessage(
 ): MessageRow {
   const row = engine.store.messages.insert({
     // Sequential: messages of one millisecond (common on a manual clock) list in write order.
-    id: sequentialId(engine, 'msg'),
+    id: engine.ids.next('msg'),
     workspaceId: conversation.workspaceId,
     conversationId: conversation.id,
     ...message,

@@ -2,9 +2,9 @@ import type { components } from '../../generated/openapi';
 import type { EngineState, RequestContext, RouteTable } from '../context';
 import { created, ok, type RouteResult } from '../http/json';
 import { type FieldError, problems } from '../http/problem';
+import { rowInWorkspace } from '../store/in-workspace';
 import type { OutboundMessageRow } from '../store/store';
 import { toContent, toScheduling, toTargeting, toTrigger } from './outbound-input';
-import { sequentialId } from './sequential-id';
 
 type OutboundMessage = components['schemas']['OutboundMessage'];
 type Status = components['schemas']['OutboundMessageStatus'];
@@ -29,9 +29,7 @@ export function toOutboundMessage(row: OutboundMessageRow): OutboundMessage {
 }
 
 function outboundOr404(engine: EngineState, workspaceId: string, id: string): OutboundMessageRow {
-  const row = engine.store.outboundMessages.get(id);
-  if (!row || row.workspaceId !== workspaceId) throw problems.notFound('outbound message', id);
-  return row;
+  return rowInWorkspace(engine.store.outboundMessages, workspaceId, id, 'outbound message');
 }
 
 type StatusContext = Pick<RequestContext, 'engine' | 'workspace' | 'now' | 'audit' | 'emit'>;
@@ -95,7 +93,7 @@ export const outboundMessagesRoutes: RouteTable = {
     const scheduling = toScheduling(body.scheduling, errors);
     if (errors.length > 0) throw problems.validation(errors);
     const row = engine.store.outboundMessages.insert({
-      id: sequentialId(engine, 'out'),
+      id: engine.ids.next('out'),
       workspaceId: workspace.id,
       name: body.name,
       type: body.type ?? 'chat',

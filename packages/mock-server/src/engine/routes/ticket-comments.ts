@@ -2,7 +2,6 @@ import type { components } from '../../generated/openapi';
 import type { RouteTable } from '../context';
 import { created, ok } from '../http/json';
 import type { TicketCommentRow } from '../store/store';
-import { sequentialId } from './sequential-id';
 import { ticketOr404, toTicket } from './ticket-record';
 
 type TicketComment = components['schemas']['TicketComment'];
@@ -43,7 +42,7 @@ export const ticketCommentsRoutes: RouteTable = {
     const ticket = ticketOr404(engine, workspace.id, path.ticketId);
     // Comments do not change the ticket: its status and updatedAt stay (spec: createTicketComment).
     const row = engine.store.ticketComments.insert({
-      id: sequentialId(engine, 'tcm'),
+      id: engine.ids.next('tcm'),
       workspaceId: workspace.id,
       ticketId: ticket.id,
       authorType: 'automation',

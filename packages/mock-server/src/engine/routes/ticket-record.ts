@@ -1,6 +1,6 @@
 import type { components } from '../../generated/openapi';
 import type { EngineState } from '../context';
-import { problems } from '../http/problem';
+import { rowInWorkspace } from '../store/in-workspace';
 import type { TicketRow } from '../store/store';
 
 type Ticket = components['schemas']['Ticket'];
@@ -27,7 +27,5 @@ export function toTicket(row: TicketRow): Ticket {
 
 /** A ticket of the caller's workspace, or 404 (another workspace's IDs are never visible). */
 export function ticketOr404(engine: EngineState, workspaceId: string, id: string): TicketRow {
-  const row = engine.store.tickets.get(id);
-  if (!row || row.workspaceId !== workspaceId) throw problems.notFound('ticket', id);
-  return row;
+  return rowInWorkspace(engine.store.tickets, workspaceId, id, 'ticket');
 }

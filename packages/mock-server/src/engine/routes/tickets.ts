@@ -3,7 +3,6 @@ import type { EngineState, RequestContext, RouteTable } from '../context';
 import { created, ok } from '../http/json';
 import { type FieldError, problems } from '../http/problem';
 import type { TicketRow } from '../store/store';
-import { sequentialId } from './sequential-id';
 import { ticketCommentsRoutes } from './ticket-comments';
 import { ticketOr404, toTicket } from './ticket-record';
 
@@ -100,7 +99,7 @@ export const ticketsRoutes: RouteTable = {
     const links = resolveLinks(ctx, body);
     if (body.externalId !== undefined) assertExternalIdFree(engine, workspace.id, body.externalId);
     const row = engine.store.tickets.insert({
-      id: sequentialId(engine, 'tkt'),
+      id: engine.ids.next('tkt'),
       workspaceId: workspace.id,
       externalId: body.externalId ?? null,
       ...links,

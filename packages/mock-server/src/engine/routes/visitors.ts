@@ -3,9 +3,9 @@ import type { EngineState, RequestContext, RouteTable } from '../context';
 import { matchesAttributes } from '../custom-attributes';
 import { created, ok, type RouteResult } from '../http/json';
 import { problems } from '../http/problem';
+import { rowInWorkspace } from '../store/in-workspace';
 import { SortedIndex } from '../store/sorted-index';
 import type { VisitorRow } from '../store/store';
-import { sequentialId } from './sequential-id';
 import {
   mergeAttributes,
   nextProfile,
@@ -21,9 +21,7 @@ type WriteContext = Pick<RequestContext, 'engine' | 'workspace' | 'now' | 'emit'
 
 /** A visitor of the caller's workspace, or 404 (another workspace's IDs are never visible). */
 export function visitorOr404(engine: EngineState, workspaceId: string, id: string): VisitorRow {
-  const row = engine.store.visitors.get(id);
-  if (!row || row.workspaceId !== workspaceId) throw problems.notFound('visitor', id);
-  return row;
+  return rowInWorkspace(engine.store.visitors, workspaceId, id, 'visitor');
 }
 
 /** The visitor holding `externalId` in the workspace, if any. */
@@ -63,7 +61,7 @@ function newProfile(body: components['schemas']['VisitorUpsert'], externalId: st
 function insertVisitor(ctx: WriteContext, profile: VisitorProfile): VisitorRow {
   const { engine, workspace, now } = ctx;
   const row = engine.store.visitors.insert({
-    id: sequentialId(engine, 'vis'),
+    id: engine.ids.next('vis'),
     workspaceId: workspace.id,
     ...profile,
     firstSeenAt: null,

@@ -6,7 +6,6 @@ import { problems } from '../http/problem';
 import type { IndexKey, SortedIndex } from '../store/sorted-index';
 import type { DeliveryRow, WebhookRow } from '../store/store';
 import { accepted, deliveryOr404, toDelivery, toDeliveryDetail } from './delivery-record';
-import { pageNewestFirst } from './newest-first-page';
 import { webhookOr404 } from './webhook-record';
 
 type WebhookDelivery = components['schemas']['WebhookDelivery'];
@@ -51,16 +50,19 @@ export const webhookDeliveriesRoutes: RouteTable = {
       (query.eventId === undefined || row.eventId === query.eventId) &&
       (query.eventType === undefined || row.eventType === query.eventType);
     return ok(
-      pageNewestFirst(
-        engine,
+      engine.page(
         {
           list,
           index,
           prefix,
+          reverse: true,
           limit: query.limit ?? 20,
           cursor: query.cursor,
           filter,
-          createdAfter: query.createdAfter,
+          // Newest first: the first row older than `createdAfter` ends the scan (O(log n + page)).
+          ...(query.createdAfter === undefined
+            ? {}
+            : { stopAt: (row: { createdAt: number }) => row.createdAt < (query.createdAfter as number) }),
         },
         toDelivery,
       ),

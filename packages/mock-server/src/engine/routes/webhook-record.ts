@@ -1,6 +1,6 @@
 import type { components } from '../../generated/openapi';
 import type { EngineState } from '../context';
-import { problems } from '../http/problem';
+import { rowInWorkspace } from '../store/in-workspace';
 import type { WebhookRow } from '../store/store';
 
 type WebhookSubscription = components['schemas']['WebhookSubscription'];
@@ -25,9 +25,7 @@ export function toWebhook(row: WebhookRow): WebhookSubscription {
 
 /** A subscription of the caller's workspace, or 404 (deleted ones are gone). */
 export function webhookOr404(engine: EngineState, workspaceId: string, id: string): WebhookRow {
-  const row = engine.store.webhooks.get(id);
-  if (!row || row.workspaceId !== workspaceId) throw problems.notFound('webhook subscription', id);
-  return row;
+  return rowInWorkspace(engine.store.webhooks, workspaceId, id, 'webhook subscription');
 }
 
 /** `whsec_` and the next 8 characters: enough to tell secrets apart, useless to forge a signature. */

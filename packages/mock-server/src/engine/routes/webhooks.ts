@@ -5,7 +5,6 @@ import { created, ok } from '../http/json';
 import { problems } from '../http/problem';
 import type { WebhookRow } from '../store/store';
 import { accepted, toDelivery } from './delivery-record';
-import { sequentialId } from './sequential-id';
 import { secretPrefixOf, toWebhook, webhookOr404 } from './webhook-record';
 
 /** The default overlap of a rotation: the previous secret keeps signing for 24 hours. */
@@ -52,7 +51,7 @@ export const webhooksRoutes: RouteTable = {
   createWebhook: ({ engine, workspace, body, now, audit }) => {
     const secret = generateSecret();
     const row = engine.store.webhooks.insert({
-      id: sequentialId(engine, 'whk'),
+      id: engine.ids.next('whk'),
       workspaceId: workspace.id,
       url: checkUrl(body.url),
       description: body.description ?? null,
