@@ -1,6 +1,7 @@
 // Throughput of `GET /api/v1/conversations?limit=20` (authenticated) on loopback, same run, each
 // server in its own process and autocannon in this one:
-//   - the reference server (@opencom/mock-server over node:http, request validation on, 1 000 rows)
+//   - the reference server (@opencom/mock-server's build over node:http, request validation on,
+//     1 000 rows; the package is built first so the figures are for the current sources)
 //   - Stoplight Prism 5.14.2 mocking the same bundled spec (fetched with npx on first use)
 //   - a bare node:http server answering the same bytes (the limit)
 // Targets: at least 10x Prism and at least 0.25x the bare server.
@@ -8,6 +9,7 @@
 //   pnpm exec tsx bench/mock-throughput.ts        (from the repository root, ~1 min)
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 
@@ -15,15 +17,24 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const PATH = '/api/v1/conversations?limit=20';
 const children: ChildProcess[] = [];
 process.on('exit', () => {
-  for (const child of children) child.kill('SIGKILL');
+  // Each child leads its own process group: `npx` does not pass a kill on to Prism, the group does.
+  for (const child of children) {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // The group is already gone.
+    }
+  }
 });
+// Ctrl-C no longer reaches the detached children: exit through the handler above instead.
+process.once('SIGINT', () => process.exit(130));
 
 function startChild(
   command: string,
   args: string[],
   ready: (line: string) => string | undefined,
 ): Promise<string> {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   children.push(child);
   return new Promise((resolve, reject) => {
     child.on('exit', (code) => reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)));
@@ -46,6 +57,7 @@ async function measure(name: string, url: string, headers: Record<string, string
   };
 }
 
+execFileSync('pnpm', ['--filter', '@opencom/mock-server', 'build'], { stdio: 'ignore' });
 const mock = JSON.parse(
   await startChild(process.execPath, ['--import', 'tsx', 'bench/servers/mock.ts'], (line) => line),
 ) as { url: string; key: string };
@@ -88,12 +100,18 @@ const prism = await startChild(
     line.includes('Prism is listening') ? `http://127.0.0.1:${prismPort}/conversations?limit=20` : undefined,
 );
 
+// Other processes on the machine skew the figures: the load average says how busy it was.
+const load = (at: number[]) => at.map((n) => n.toFixed(2)).join(' ');
+const loadAtStart = load(loadavg());
 const rows: Array<Awaited<ReturnType<typeof measure>>> = [];
 rows.push(await measure('bare node:http (limit)', `${bare.url}${PATH}`, auth));
 rows.push(await measure('@opencom/mock-server', `${mock.url}${PATH}`, auth));
 rows.push(await measure('prism 5.14.2', prism, auth));
 
-console.log(`Node ${process.version}, ${DURATION} s each, 10 connections, body ${body.length} bytes\n`);
+console.log(
+  `Node ${process.version}, ${DURATION} s each, 10 connections, body ${body.length} bytes, ` +
+    `load average ${loadAtStart} at start, ${load(loadavg())} at end\n`,
+);
 console.table(rows);
 const rate = (name: string) => rows.find((row) => row.name.startsWith(name))?.requestsPerSecond ?? Number.NaN;
 const vsPrism = rate('@opencom') / rate('prism');

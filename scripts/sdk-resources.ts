@@ -198,7 +198,9 @@ function signature(method: Method): { params: string[]; returns: string } {
   if (op.body !== 'none') params.push(`body${op.body === 'optional' ? '?' : ''}: OperationBody<${id}>`);
   params.push('options?: RequestOptions');
   const returns =
-    method.cursorParam === undefined ? `Promise<OperationData<${id}>>` : `PagePromise<OperationItem<${id}>>`;
+    method.cursorParam === undefined
+      ? `ApiPromise<OperationData<${id}>>`
+      : `PagePromise<OperationItem<${id}>>`;
   return { params, returns };
 }
 
@@ -317,6 +319,7 @@ export function resourcesModule(document: JsonObject): string {
   }
   const out = [
     "import type { ApiCaller } from '../core/api-caller';",
+    "import type { ApiPromise } from '../core/api-promise';",
     "import type { OperationBody, OperationData, OperationItem, OperationQuery } from '../core/operation-types';",
     "import type { PagePromise } from '../core/pagination';",
     "import type { RequestOptions } from '../core/request-options';",

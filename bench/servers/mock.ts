@@ -1,6 +1,13 @@
 // Child process for mock-throughput.ts: the reference server over HTTP with a demo workspace and
 // 1 000 extra conversations, so `?limit=20` returns a full page. Prints one JSON line when ready.
-import { createMockServer, ManualClock, seedDemoWorkspace, startHttpServer } from '@opencom/mock-server';
+// It runs the built package (what `opencom-mock` and npm users run; mock-throughput.ts builds it
+// first), not the sources through tsx, whose transform adds work to every function call.
+import {
+  createMockServer,
+  ManualClock,
+  seedDemoWorkspace,
+  startHttpServer,
+} from '../../packages/mock-server/dist/index.js';
 
 const server = createMockServer({ rateLimits: false, clock: new ManualClock(Date.now()) });
 const { workspace, credential } = seedDemoWorkspace(server);

@@ -1,32 +1,88 @@
-import { createRawClient, type RawClient } from '@opencom/sdk';
+import type { Opencom } from '@opencom/sdk';
+import packageJson from '../package.json' with { type: 'json' };
+import { ConfigStore, type Profile, profileName } from './config/config-store';
 import { UsageError } from './errors';
 import type { IO } from './io/io';
+import { Output } from './output/output';
 
-/** What every command gets: IO, and a client created only when the command needs one. */
+/** Options every command accepts (defined on the program, before or after the command). */
+export interface Globals {
+  json?: boolean;
+  profile?: string;
+}
+
+/** Where the key in use came from, for `whoami` and error hints. */
+export interface Credentials {
+  apiKey: string;
+  baseUrl: string | undefined;
+  source: 'environment' | { profile: string };
+}
+
+/** What every command gets: IO, output, config, and an API client created only when needed. */
 export interface Context {
   io: IO;
-  /** Options every command accepts. */
-  globals: { json?: boolean; profile?: string };
-  /** The spec-typed client, configured from OPENCOM_API_KEY / OPENCOM_BASE_URL. */
-  client(): RawClient;
+  globals: Globals;
+  output: Output;
+  config: ConfigStore;
+  /** The profile name in effect (`--profile`, OPENCOM_PROFILE, the default). */
+  profile(): Promise<string>;
+  /** The key and base URL: OPENCOM_API_KEY / OPENCOM_BASE_URL over the profile's. */
+  credentials(): Promise<Credentials>;
+  /** A client for the credentials in effect; throws a usage error that says how to log in. */
+  api(): Promise<Opencom>;
+  /** A client for explicit credentials (login verifies a key before storing it). */
+  clientFor(apiKey: string, baseUrl: string | undefined): Promise<Opencom>;
   /** Injected in tests; the global fetch otherwise. */
   fetch?: typeof fetch;
 }
 
-export function createContext(io: IO, globals: Context['globals'], fetchImpl?: typeof fetch): Context {
-  let client: RawClient | undefined;
+export function createContext(io: IO, globals: Globals, fetchImpl?: typeof fetch): Context {
+  const config = new ConfigStore(io.env);
+  let client: Promise<Opencom> | undefined;
+  const env = io.env;
+
+  const profile = async () => profileName(globals.profile, env, await config.read());
+
+  const credentials = async (): Promise<Credentials> => {
+    const envBaseUrl = env.OPENCOM_BASE_URL || undefined;
+    if (env.OPENCOM_API_KEY)
+      return { apiKey: env.OPENCOM_API_KEY, baseUrl: envBaseUrl, source: 'environment' };
+    const file = await config.read();
+    const name = profileName(globals.profile, env, file);
+    const stored: Profile | undefined = file.profiles[name];
+    if (stored === undefined) {
+      const hint = globals.profile || env.OPENCOM_PROFILE ? ` for profile "${name}"` : '';
+      throw new UsageError(`not logged in${hint}: run \`opencom login\` or set OPENCOM_API_KEY`);
+    }
+    if (await config.isExposed()) {
+      io.err.write(`warning: ${config.path} is readable by other users; run: chmod 600 ${config.path}\n`);
+    }
+    return { apiKey: stored.apiKey, baseUrl: envBaseUrl ?? stored.baseUrl, source: { profile: name } };
+  };
+
+  const clientFor = async (apiKey: string, baseUrl: string | undefined) => {
+    // The SDK is loaded with the first command that calls the API, never for --help or --version.
+    const { Opencom } = await import('@opencom/sdk');
+    return new Opencom({
+      apiKey,
+      baseUrl,
+      userAgent: `opencom-cli/${packageJson.version}`,
+      ...(fetchImpl ? { fetch: fetchImpl } : {}),
+    });
+  };
+
   return {
     io,
     globals,
-    ...(fetchImpl ? { fetch: fetchImpl } : {}),
-    client() {
-      if (client) return client;
-      const apiKey = io.env.OPENCOM_API_KEY;
-      if (apiKey === undefined || apiKey === '') {
-        throw new UsageError('not logged in: set OPENCOM_API_KEY to an osk_ key.');
-      }
-      client = createRawClient({ apiKey, baseUrl: io.env.OPENCOM_BASE_URL, fetch: fetchImpl });
+    output: new Output(io, globals.json === true),
+    config,
+    profile,
+    credentials,
+    api() {
+      client ??= credentials().then(({ apiKey, baseUrl }) => clientFor(apiKey, baseUrl));
       return client;
     },
+    clientFor,
+    ...(fetchImpl ? { fetch: fetchImpl } : {}),
   };
 }

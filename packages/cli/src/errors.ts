@@ -1,12 +1,23 @@
+// Kept free of SDK imports: main.ts loads it for every run, including --help.
+
 /**
- * Exit codes scripts can rely on (the same as gh where they overlap):
- * 0 success, 1 failure, 2 usage error or cancelled, 4 authentication needed.
+ * Exit codes scripts can rely on; documented in the package README (keep the two in step).
+ * 1 and 2 mean what they mean for gh; the rest name the API outcome a script most often branches on.
  */
 export const ExitCode = {
   ok: 0,
+  /** Anything not listed below: a server error, no connection, an internal error. */
   failure: 1,
+  /** The command was called wrongly, or the API rejected the input (`validation_failed`, ...), or a prompt was cancelled. */
   usage: 2,
-  auth: 4,
+  notFound: 3,
+  /** 409: a claim held by someone else, a state that forbids the change, an idempotency conflict. */
+  conflict: 4,
+  rateLimited: 5,
+  /** No key, a rejected key, or a key without the scope the command needs. */
+  auth: 6,
+  /** `claims hold` lost its lease (expiry, or taken over) before it was asked to stop. */
+  leaseLost: 7,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -15,31 +26,13 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** The API answered with a problem; printed with its code and request ID. */
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
+/** A failure the command has already explained (or that needs a specific exit code), e.g. some files of an import failed. */
+export class CommandFailure extends Error {
+  override readonly name = 'CommandFailure';
   constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly requestId: string | undefined,
     message: string,
+    readonly exitCode: ExitCode = ExitCode.failure,
   ) {
     super(message);
-  }
-
-  /** From an openapi-fetch `error` value and its response. */
-  static from(problem: unknown, response: Response): ApiError {
-    const p = (problem ?? {}) as { code?: string; title?: string; detail?: string; requestId?: string };
-    const message = [p.title, p.detail].filter(Boolean).join(': ') || `HTTP ${response.status}`;
-    return new ApiError(
-      response.status,
-      p.code ?? `http_${response.status}`,
-      p.requestId ?? response.headers.get('x-request-id') ?? undefined,
-      message,
-    );
-  }
-
-  get exitCode(): ExitCode {
-    return this.status === 401 ? ExitCode.auth : ExitCode.failure;
   }
 }

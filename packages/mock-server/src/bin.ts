@@ -48,11 +48,13 @@ async function main(args: readonly string[]): Promise<number> {
   const http = await startHttpServer(server, {
     port: options.port,
     host: options.host,
+    dashboard: options.dashboard,
     ...(options.quiet ? {} : { log: (line: string) => console.log(line) }),
   });
   console.log(
     `Opencom reference server listening on ${http.url} (API ${http.url}/api/v1, control ${http.url}/__control)`,
   );
+  if (http.dashboardUrl) console.log(`Dashboard: ${http.dashboardUrl}`);
   if (seeded) {
     console.log(`Seeded "${seeded.workspace.name}" (${seeded.workspace.id}) with an all-scopes key.`);
     // The only time the secret is printed: the server stores its hash and never logs it.

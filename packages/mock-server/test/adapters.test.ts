@@ -139,6 +139,7 @@ describe('opencom-mock options', () => {
       host: '127.0.0.1',
       seed: null,
       rateLimits: {},
+      dashboard: true,
       quiet: false,
     });
     expect(
@@ -158,9 +159,11 @@ describe('opencom-mock options', () => {
       host: '0.0.0.0',
       seed: 'demo',
       rateLimits: { perCredential: 10, perWorkspace: 20 },
+      dashboard: true,
       quiet: true,
     });
     expect(parseOptions(['--rate-limit', 'off'])?.rateLimits).toBe(false);
+    expect(parseOptions(['--no-dashboard'])?.dashboard).toBe(false);
     expect(parseOptions(['-h'])).toBeNull();
     for (const args of [
       ['--port', '70000'],
@@ -176,7 +179,15 @@ describe('opencom-mock options', () => {
   const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
   it.runIf(existsSync(bin))('the built bin prints --help with every option', () => {
     const help = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
-    for (const option of ['--port', '--host', '--seed', '--rate-limit', '--quiet', '--help']) {
+    for (const option of [
+      '--port',
+      '--host',
+      '--seed',
+      '--rate-limit',
+      '--no-dashboard',
+      '--quiet',
+      '--help',
+    ]) {
       expect(help).toContain(option);
     }
   });

@@ -2,7 +2,7 @@
 // never exported. Areas:
 //   client       client.ts (class Opencom) and core/config.ts
 //   errors       core/errors.ts (classes chosen by the problem `code`)
-//   requests     per-call options, the clock, idempotency keys
+//   requests     per-call options, the clock, idempotency keys, withResponse()
 //   lists/feed   core/pagination.ts, core/event-stream.ts
 //   claims       resources/claim-session.ts
 //   resources    the generated namespaces (src/generated/resources.ts) and the hand-written additions
@@ -25,6 +25,8 @@ export {
 } from '@opencom/webhooks';
 // Client and configuration
 export { Opencom, type OpencomOptions } from './client';
+// What facade calls return (withResponse())
+export type { ApiPromise, WithResponse } from './core/api-promise';
 export type { Clock } from './core/clock';
 export { systemClock } from './core/clock';
 export {

@@ -7,7 +7,7 @@ describe('retries against the reference server', () => {
     const t = await setup();
     const opencom = t.opencom({ timeoutMs: Infinity });
     t.clock.autoAdvance = true;
-    t.fault('POST /api/v1/tickets', { kind: 'reset_after_commit' });
+    await t.fault('POST /api/v1/tickets', { kind: 'reset_after_commit' });
     const ticket = await opencom.tickets.create({ subject: 'Charged twice' });
     const posts = t.requests.filter((r) => r.method === 'POST');
     expect(posts).toHaveLength(2);
@@ -27,7 +27,7 @@ describe('retries against the reference server', () => {
       channel: 'email',
       content: 'Please change my invoice address.',
     });
-    t.fault('PATCH /api/v1/conversations/[^/]+', { kind: 'reset_after_commit' });
+    await t.fault('PATCH /api/v1/conversations/{conversationId}', { kind: 'reset_after_commit' });
     const { data, response } = await opencom.raw.PATCH('/conversations/{conversationId}', {
       params: { path: { conversationId: conversation.id } },
       body: { subject: 'Invoice address' },
@@ -65,10 +65,10 @@ describe('retries against the reference server', () => {
     const t = await setup();
     const opencom = t.opencom({ timeoutMs: Infinity });
     t.clock.autoAdvance = true;
-    t.fault('GET /api/v1/me', { kind: 'status', status: 503, retryAfter: 2 });
+    await t.fault('GET /api/v1/me', { kind: 'status', status: 503, retryAfter: 2 });
     await opencom.me.get();
     expect(t.clock.sleeps).toEqual([2_000]);
-    t.fault('GET /api/v1/me', { kind: 'status', status: 503 });
+    await t.fault('GET /api/v1/me', { kind: 'status', status: 503 });
     await expect(opencom.me.get({ maxRetries: 0 })).rejects.toMatchObject({ status: 503 });
   });
 

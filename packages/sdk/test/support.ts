@@ -1,7 +1,8 @@
 /**
  * The SDK's tests run against the reference server in-process: `fetch` is `server.handle`, time is the
- * server's manual clock, and nothing sleeps for real. Faults (connection resets, status answers) are
- * injected in the fetch below: the server's own `/__control/faults` is not implemented yet.
+ * server's manual clock, and nothing sleeps for real. Faults the server can play (status answers,
+ * resets after a commit) are injected through its `/__control/faults`; the two that never reach a
+ * server (a reset before the request arrives, a request that hangs) are played by the fetch below.
  */
 import { createMockServer, ManualClock, type MockServer } from '@opencom/mock-server';
 import { afterEach, expect } from 'vitest';
@@ -39,7 +40,8 @@ const ALL_SCOPES = [
 
 /** A fault for the next request that matches: a status answer, or a dropped connection. */
 export type Fault =
-  | { kind: 'status'; status: number; retryAfter?: number; body?: unknown }
+  /** The server answers this status (408, 409, 429, 500, 502–504) without running the request. */
+  | { kind: 'status'; status: 408 | 409 | 429 | 500 | 502 | 503 | 504; retryAfter?: number }
   /** The server runs and commits the request, then the connection drops before the response. */
   | { kind: 'reset_after_commit' }
   /** The connection drops before the request reaches the server. */
@@ -47,10 +49,11 @@ export type Fault =
   /** The server never answers (until the request's signal aborts). */
   | { kind: 'hang' };
 
-interface ArmedFault {
+/** A fault the fetch below plays itself: the server has no such kind. */
+interface LocalFault {
   method: string;
   path: RegExp;
-  fault: Fault;
+  kind: 'reset' | 'hang';
 }
 
 /** A record of one request as it reached the wire. */
@@ -151,8 +154,11 @@ export interface SdkTestContext {
   workspaceId: string;
   /** Every request the SDK sent, in order (control calls excluded). */
   requests: SeenRequest[];
-  /** Arms a fault for the next request matching `METHOD /api/v1/path-regexp`. */
-  fault(line: string, fault: Fault): void;
+  /**
+   * Arms a fault for the next request matching `METHOD /api/v1/path`, where `{name}` (or the regexp
+   * `[^/]+`) stands for one segment. Requests wait for it to be armed, so awaiting it is optional.
+   */
+  fault(line: string, fault: Fault): Promise<void>;
   /** A client wired to the server and the test clock. */
   opencom(options?: OpencomOptions): Opencom;
   /** Calls the control API. */
@@ -194,7 +200,9 @@ export async function setup(
   });
 
   const requests: SeenRequest[] = [];
-  const faults: ArmedFault[] = [];
+  const localFaults: LocalFault[] = [];
+  // Every request waits for the faults armed before it was sent (fault() need not be awaited).
+  let faultsArmed: Promise<unknown> = Promise.resolve();
   let inFlight = 0;
   const settle = async () => {
     for (let quiet = 0, ticks = 0; quiet < 3 && ticks < 10_000; ticks++) {
@@ -205,6 +213,7 @@ export async function setup(
   const clock = new TestClock(server, settle);
 
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    await faultsArmed;
     const request = new Request(input, init);
     const url = new URL(request.url);
     const body = request.body === null ? '' : await request.clone().text();
@@ -214,9 +223,9 @@ export async function setup(
       headers: request.headers,
       body,
     });
-    const index = faults.findIndex((f) => f.method === request.method && f.path.test(url.pathname));
-    const armed = index === -1 ? undefined : faults.splice(index, 1)[0];
-    if (armed?.fault.kind === 'hang') {
+    const index = localFaults.findIndex((f) => f.method === request.method && f.path.test(url.pathname));
+    const local = index === -1 ? undefined : localFaults.splice(index, 1)[0];
+    if (local?.kind === 'hang') {
       // Not counted as in flight: it only ends when the SDK gives up on it.
       return new Promise<Response>((_, reject) => {
         request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true });
@@ -224,24 +233,11 @@ export async function setup(
     }
     inFlight++;
     try {
-      switch (armed?.fault.kind) {
-        case undefined:
-          return await server.handle(request);
-        case 'status': {
-          const { status, retryAfter, body: problem } = armed.fault;
-          const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
-          if (retryAfter !== undefined) headers['retry-after'] = String(retryAfter);
-          return new Response(JSON.stringify(problem ?? { status, code: 'service_unavailable' }), {
-            status,
-            headers,
-          });
-        }
-        case 'reset_after_commit':
-          await (await server.handle(request)).text();
-          throw connectionReset();
-        case 'reset':
-          throw connectionReset();
-      }
+      if (local?.kind === 'reset') throw connectionReset();
+      const response = await server.handle(request);
+      // The server dropped the connection (a `reset_after_commit` fault): fetch rejects, as undici does.
+      if (response.type === 'error') throw connectionReset();
+      return response;
     } finally {
       inFlight--;
     }
@@ -255,7 +251,17 @@ export async function setup(
     requests,
     fault(line, fault) {
       const [method = 'GET', path = '/'] = line.split(' ');
-      faults.push({ method, path: new RegExp(`^${path}$`), fault });
+      const template = path.replaceAll('[^/]+', '{id}');
+      if (fault.kind === 'reset' || fault.kind === 'hang') {
+        const pattern = new RegExp(`^${template.replace(/\{[^/{}]+\}/g, '[^/]+')}$`);
+        localFaults.push({ method, path: pattern, kind: fault.kind });
+        return Promise.resolve();
+      }
+      const armed = faultsArmed.then(() =>
+        control('POST /faults', { match: { method, path: template }, ...fault }),
+      );
+      faultsArmed = armed;
+      return armed.then(() => undefined);
     },
     opencom: (options = {}) =>
       new Opencom({ apiKey: credential.secret, baseUrl: 'http://mock.test', fetch, clock, ...options }),

@@ -1,28 +1,35 @@
 import type { Command } from 'commander';
 import type { Context } from '../context';
-import { ApiError } from '../errors';
+import { formatTime } from '../output/format';
 
-/** `opencom whoami`: the calling credential, its scopes and workspace (GET /me). */
-export function define(program: Command, context: () => Context): void {
+/** `opencom whoami`: the calling credential, its scopes and workspace (GET /me), and where the key came from. */
+export function register(program: Command, context: () => Context): void {
   program
     .command('whoami')
-    .description('show the credential in use: name, actor, scopes, workspace')
-    .action(async () => run(context()));
+    .description('show the credential in use: name, actor, scopes, workspace, rate limits')
+    .action(() => whoami(context()));
 }
 
-export async function run(ctx: Context): Promise<void> {
-  const { data, error, response } = await ctx.client().GET('/me');
-  if (error !== undefined || data === undefined) throw ApiError.from(error, response);
-  if (ctx.globals.json) {
-    ctx.io.out.write(`${JSON.stringify(data, null, 2)}\n`);
-    return;
-  }
-  const rows: Array<[string, string]> = [
-    ['name', data.name],
-    ['actor', data.actorName],
-    ['workspace', `${data.workspace.name} (${data.workspace.id})`],
-    ['scopes', data.scopes.join(', ')],
-  ];
-  const width = Math.max(...rows.map(([label]) => label.length));
-  for (const [label, value] of rows) ctx.io.out.write(`${label.padEnd(width)}  ${value}\n`);
+const window = (w: { limit: number; remaining: number; windowSeconds: number }) =>
+  `${w.remaining}/${w.limit} left per ${w.windowSeconds}s`;
+
+async function whoami(ctx: Context): Promise<void> {
+  const { source, baseUrl } = await ctx.credentials();
+  const me = await (await ctx.api()).me.get();
+  const { DEFAULT_BASE_URL } = await import('@opencom/sdk');
+  ctx.output.result(me, () =>
+    ctx.output.fields([
+      ['name', me.name],
+      ['actor', me.actorName],
+      ['workspace', `${me.workspace.name} (${me.workspace.id})`],
+      ['scopes', me.scopes.join(', ')],
+      [
+        'rate limits',
+        `${window(me.rateLimits.credential)} for this key, ${window(me.rateLimits.workspace)} for the workspace`,
+      ],
+      ['expires', me.expiresAt === null ? 'never' : formatTime(me.expiresAt)],
+      ['key from', source === 'environment' ? 'OPENCOM_API_KEY' : `profile "${source.profile}"`],
+      ['api', baseUrl ?? `${DEFAULT_BASE_URL} (default)`],
+    ]),
+  );
 }

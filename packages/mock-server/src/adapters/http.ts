@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MockServer } from '../server';
+import { createDashboardHandler, DASHBOARD_PATH } from './dashboard-assets';
 import { sendEngineResponse, toEngineRequest } from './node-fetch';
 import { driveInRealTime } from './real-time-clock';
 
@@ -13,11 +14,18 @@ export interface HttpServerOptions {
   log?: (line: string) => void;
   /** Move the engine clock with real time (see real-time-clock.ts). Default true. */
   realTime?: boolean;
+  /**
+   * Serve the dashboard at `/dashboard` (default true); `{ dir }` serves a dashboard built elsewhere
+   * (see dashboard-assets.ts).
+   */
+  dashboard?: boolean | { dir: string };
 }
 
 export interface HttpServer {
   url: string;
   port: number;
+  /** The dashboard's page, or null when it is off. */
+  dashboardUrl: string | null;
   /** Stops accepting connections and resolves once in-flight requests have been answered. */
   close(): Promise<void>;
 }
@@ -35,7 +43,9 @@ export async function startHttpServer(
   server: MockServer,
   options: HttpServerOptions = {},
 ): Promise<HttpServer> {
-  const { port = 4010, host = '127.0.0.1', log, realTime = true } = options;
+  const { port = 4010, host = '127.0.0.1', log, realTime = true, dashboard = true } = options;
+  const serveDashboard =
+    dashboard === false ? null : createDashboardHandler(dashboard === true ? undefined : dashboard.dir);
   const clock = realTime
     ? driveInRealTime(server, (error) => log?.(`clock task failed: ${String(error)}`))
     : null;
@@ -45,13 +55,16 @@ export async function startHttpServer(
   const http = createServer(async (req, res) => {
     const started = performance.now();
     try {
+      // Static files of the dashboard; the request log is for API calls only.
+      if (serveDashboard?.(req, res)) return;
       await clock?.sync();
       const response = await server.dispatch(toEngineRequest(req, origin));
       clock?.observe();
       // While closing, no connection is kept alive for another request.
       sendEngineResponse(response, res, { keepAlive: !closing });
       const ms = Math.round(performance.now() - started);
-      log?.(`${req.method} ${req.url} ${response.status} ${ms}ms ${response.headers['X-Request-Id'] ?? '-'}`);
+      const status = response.dropConnection ? `${response.status} (connection dropped)` : response.status;
+      log?.(`${req.method} ${req.url} ${status} ${ms}ms ${response.headers['X-Request-Id'] ?? '-'}`);
     } catch {
       // The client went away mid-response; nothing is left to answer.
       res.destroy();
@@ -68,6 +81,7 @@ export async function startHttpServer(
   return {
     url: origin,
     port: actual,
+    dashboardUrl: serveDashboard ? `${origin}${DASHBOARD_PATH}` : null,
     close: () =>
       new Promise<void>((resolve, reject) => {
         closing = true;

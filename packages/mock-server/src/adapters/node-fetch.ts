@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EngineRequest, EngineResponse } from '../engine/engine';
+import { parseTarget } from './request-target';
 
 /** Bodies past this are not kept (the engine answers 413 long before); the stream is still drained. */
 const KEEP_AT_MOST = 8 * 1024 * 1024;
@@ -11,7 +12,7 @@ const KEEP_AT_MOST = 8 * 1024 * 1024;
 export function toEngineRequest(req: IncomingMessage, origin: string): EngineRequest {
   return {
     method: req.method ?? 'GET',
-    url: new URL(req.url ?? '/', origin).href,
+    url: parseTarget(req.url ?? '/', origin),
     headers: {
       get(name) {
         const value = req.headers[name.toLowerCase()];
@@ -37,19 +38,30 @@ export function toEngineRequest(req: IncomingMessage, origin: string): EngineReq
   };
 }
 
-/** Writes the engine's answer to a node:http response in one piece. */
+/** Writes the engine's answer to a node:http response in one piece, or drops the connection. */
 export function sendEngineResponse(
   response: EngineResponse,
   res: ServerResponse,
   options: { keepAlive: boolean },
 ) {
-  const headers: Record<string, string | number> = { ...response.headers };
-  if (!options.keepAlive) headers.Connection = 'close';
-  if (response.body === null) {
-    res.writeHead(response.status, headers).end();
+  if (response.dropConnection) {
+    // A `reset_after_commit` fault: a TCP reset with nothing written, as when a proxy dies.
+    if (res.socket) res.socket.resetAndDestroy();
+    else res.destroy();
     return;
   }
-  const body = Buffer.from(response.body);
-  headers['Content-Length'] = body.byteLength;
-  res.writeHead(response.status, headers).end(body);
+  // A flat [name, value, ...] list: adding Content-Length to a copy of the engine's header object
+  // took V8's slow keyed-store path on every response.
+  const head: Array<string | number> = [];
+  for (const name in response.headers) head.push(name, response.headers[name] as string);
+  if (!options.keepAlive) head.push('Connection', 'close');
+  if (response.body === null) {
+    res.writeHead(response.status, head).end();
+    return;
+  }
+  const bytes = Buffer.byteLength(response.body);
+  head.push('Content-Length', bytes);
+  // As many UTF-8 bytes as UTF-16 units means all ASCII, where Latin-1 is the same bytes and a plain
+  // copy instead of an encoder (most bodies: JSON escapes nothing else unless the data holds it).
+  res.writeHead(response.status, head).end(response.body, bytes === response.body.length ? 'latin1' : 'utf8');
 }

@@ -18,6 +18,7 @@ Options:
   --data <dir>          keep state in <dir>: every write is on disk before its response, and a
                         restart (even after kill -9) carries on from it; --seed applies only
                         while <dir> holds no workspace
+  --no-dashboard        do not serve the dashboard web page at /dashboard
   --quiet               no request log
   -h, --help            show this help
 `;
@@ -31,6 +32,8 @@ export interface MockOptions {
   retrySchedule?: readonly number[];
   /** Directory for durable state; absent keeps state in memory. */
   dataDir?: string;
+  /** Serve the dashboard at /dashboard (`--no-dashboard` turns it off). */
+  dashboard: boolean;
   quiet: boolean;
 }
 
@@ -89,6 +92,7 @@ export function parseOptions(args: readonly string[]): MockOptions | null {
       ? {}
       : { retrySchedule: retryScheduleOf(values['retry-schedule']) }),
     ...(values.data === undefined ? {} : { dataDir: dataDirOf(values.data) }),
+    dashboard: values.dashboard ?? true,
     quiet: values.quiet ?? false,
   };
 }
@@ -98,6 +102,8 @@ function parse(args: readonly string[]) {
     args: [...args],
     strict: true,
     allowPositionals: false,
+    // `--no-dashboard` (Node's parseArgs has negated booleans since 20.16).
+    allowNegative: true,
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
@@ -105,6 +111,7 @@ function parse(args: readonly string[]) {
       'rate-limit': { type: 'string' },
       'retry-schedule': { type: 'string' },
       data: { type: 'string' },
+      dashboard: { type: 'boolean' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },

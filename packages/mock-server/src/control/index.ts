@@ -2,6 +2,7 @@ import type { ControlHandler } from '../engine/engine';
 import { auditRoutes } from './audit';
 import { clockRoutes } from './clock';
 import { credentialRoutes } from './credentials';
+import { faultRoutes } from './faults';
 import { seedRoutes } from './seed';
 import { simulationRoutes } from './simulation';
 import { workspaceRoutes } from './workspaces';
@@ -14,4 +15,5 @@ export const controlRoutes: Record<string, ControlHandler> = {
   ...clockRoutes,
   ...simulationRoutes,
   ...auditRoutes,
+  ...faultRoutes,
 };

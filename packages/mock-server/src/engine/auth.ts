@@ -1,11 +1,17 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { ApiProblem } from './http/problem';
 import type { CredentialRow, Store, WorkspaceRow } from './store/store';
 
 const API_KEY = /^osk_[A-Za-z0-9]{48}$/;
 
+// One-shot `crypto.hash` (Node >= 20.12) costs a third of a Hash object; older Node 20 lacks it.
+const sha256Hex: (text: string) => string =
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'hex')
+    : (text) => crypto.createHash('sha256').update(text).digest('hex');
+
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  return sha256Hex(secret);
 }
 
 const unauthenticated = (detail: string) =>

@@ -1,7 +1,7 @@
 import type { operations } from '../generated/openapi';
 import type { ManualClock } from './clock';
 import type { CursorCodec } from './cursor';
-import type { RouteResult } from './http/json';
+import type { JsonText, RouteResult } from './http/json';
 import type { IdGenerator } from './ids';
 import type { Page, PageRequest } from './pagination';
 import type { RateLimiter } from './rate-limit';
@@ -47,6 +47,8 @@ export interface EngineState {
   }): void;
   /** Reads one page of an index (see pagination.ts). */
   page<R, T>(request: PageRequest<R>, serialize: (row: R) => T): Page<T>;
+  /** The same page, serialized from each row's JSON text (see `paginateJson`). */
+  pageJson<R>(request: PageRequest<R>, rowJson: (row: R) => string): JsonText;
 }
 
 /** What a public API route receives: the caller, and its validated, typed inputs. */

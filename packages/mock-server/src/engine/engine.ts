@@ -5,11 +5,12 @@ import { authenticate, requireScope } from './auth';
 import { ManualClock } from './clock';
 import type { EngineState, OperationId, RequestContext } from './context';
 import { CursorCodec } from './cursor';
-import type { RouteResult } from './http/json';
+import { afterDelay, FaultTable, faultProblem } from './faults';
+import { JsonText, type RouteResult } from './http/json';
 import { ApiProblem, problems } from './http/problem';
 import { IdempotencyStore } from './idempotency';
 import { IdGenerator } from './ids';
-import { paginate } from './pagination';
+import { paginate, paginateJson } from './pagination';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitOptions, type RateLimitState } from './rate-limit';
 import { type Route, Router } from './router';
 import { Scheduler } from './scheduler';
@@ -18,11 +19,14 @@ import { Journal, loadKeys } from './store/journal';
 import { createStore, type EventRow, type Store } from './store/store';
 import { readJsonBody, SpecValidator } from './validation';
 
+/** The parts of a request's URL the engine reads. */
+export type RequestUrl = Pick<URL, 'pathname' | 'search' | 'searchParams'>;
+
 /** What the engine needs of a request; a Fetch `Request` is adapted in `handle()`. */
 export interface EngineRequest {
   method: string;
-  /** Absolute URL. */
-  url: string;
+  /** Absolute URL, or its parts already parsed (the node:http adapter does). */
+  url: string | RequestUrl;
   headers: { get(name: string): string | null };
   /** The raw body, or null when the request has none. */
   bytes(): Promise<Uint8Array | null>;
@@ -33,6 +37,11 @@ export interface EngineResponse {
   status: number;
   headers: Record<string, string>;
   body: string | null;
+  /**
+   * Drop the connection instead of answering (a `reset_after_commit` fault): the request ran and its
+   * effects are committed, but the client sees a network error.
+   */
+  dropConnection?: boolean;
 }
 
 /** A control-API route: no credential, just the engine and the validated inputs. */
@@ -93,6 +102,8 @@ export class Engine implements EngineState {
   readonly eventListeners: Array<(event: EventRow) => void> = [];
   /** Responses that did not match the spec (only with `validateResponses`). */
   readonly contractViolations: string[] = [];
+  /** Faults injected through the control API, applied to public requests in `dispatch`. */
+  readonly faults = new FaultTable();
   readonly #options: EngineOptions;
   readonly #public = new Router(openapiDocument, '/api/v1');
   readonly #control = new Router(controlDocument);
@@ -154,6 +165,7 @@ export class Engine implements EngineState {
   }
 
   page: EngineState['page'] = (request, serialize) => paginate(this.cursors, request, serialize);
+  pageJson: EngineState['pageJson'] = (request, rowJson) => paginateJson(this.cursors, request, rowJson);
 
   /** Wipes every record and pending task and rewinds the clock to its start (the control API's reset). */
   reset(): void {
@@ -162,6 +174,7 @@ export class Engine implements EngineState {
     this.clock.rewind();
     this.rateLimiter.reset();
     this.idempotency.clear();
+    this.faults.clear();
   }
 
   /** Fetch-API entry point (msw, tests, embedders): a `Request` in, a `Response` out. */
@@ -172,6 +185,8 @@ export class Engine implements EngineState {
       headers: request.headers,
       bytes: async () => (request.body === null ? null : new Uint8Array(await request.arrayBuffer())),
     });
+    // msw turns `Response.error()` into a network error for the client, as a dropped connection is.
+    if (result.dropConnection) return Response.error();
     return new Response(result.body, { status: result.status, headers: result.headers });
   }
 
@@ -181,19 +196,22 @@ export class Engine implements EngineState {
    */
   async dispatch(request: EngineRequest): Promise<EngineResponse> {
     const requestId = this.ids.next('req', 16);
-    const url = new URL(request.url);
+    const url = typeof request.url === 'string' ? new URL(request.url) : request.url;
     let limits = this.rateLimiter.idle(this.clock.now());
     let route: Route | undefined;
     let result: RouteResult;
     const isControl = url.pathname === '/__control' || url.pathname.startsWith('/__control/');
+    const fault = isControl ? undefined : this.faults.take(request.method.toUpperCase(), url.pathname);
     try {
       if (isControl) {
         result = await this.#handleControl(request, url, requestId, (r) => {
           route = r;
         });
+      } else if (fault?.kind === 'status') {
+        result = this.#problemResult(faultProblem(fault), requestId, url.pathname);
       } else {
         result = await this.#handlePublic(
-          request,
+          fault?.kind === 'delay' ? await afterDelay(request, fault) : request,
           url,
           requestId,
           (r) => {
@@ -226,23 +244,49 @@ export class Engine implements EngineState {
     const contentType =
       result.body === undefined ? '' : result.status >= 400 ? 'application/problem+json' : 'application/json';
     if (contentType) headers['Content-Type'] = contentType;
-    if (this.#options.validateResponses && route) {
+    const payload =
+      this.#options.validateResponses && result.body instanceof JsonText
+        ? JSON.parse(result.body.text)
+        : result.body;
+    if (this.#options.validateResponses && fault?.kind === 'status') {
+      // A status fault stands in for a proxy or an outage, which no operation lists among its
+      // responses: its body is checked against the Problem schema instead.
+      for (const violation of this.#publicValidator.validateProblem(result.body)) {
+        this.contractViolations.push(`${request.method} ${url.pathname} → ${result.status}: ${violation}`);
+      }
+    } else if (this.#options.validateResponses && route) {
       const validator = isControl ? this.#controlValidator : this.#publicValidator;
-      for (const violation of validator.validateResponse(route, result.status, contentType, result.body)) {
+      for (const violation of validator.validateResponse(route, result.status, contentType, payload)) {
         this.contractViolations.push(`${route.method} ${url.pathname} → ${result.status}: ${violation}`);
       }
     }
-    const body = result.body === undefined || result.status === 204 ? null : JSON.stringify(result.body);
+    const body =
+      result.body === undefined || result.status === 204
+        ? null
+        : result.body instanceof JsonText
+          ? result.body.text
+          : JSON.stringify(result.body);
+    if (fault?.kind === 'reset_after_commit')
+      return { status: result.status, headers, body, dropConnection: true };
     return { status: result.status, headers, body };
   }
 
   async #handlePublic(
     request: EngineRequest,
-    url: URL,
+    url: RequestUrl,
     requestId: string,
     onRoute: (route: Route) => void,
     onLimits: (state: RateLimitState) => void,
   ): Promise<RouteResult> {
+    // Every parsed URL's path starts with `/`; anything else is a request target that did not parse.
+    if (!url.pathname.startsWith('/')) {
+      throw new ApiProblem(
+        400,
+        'malformed_request',
+        'Malformed request target',
+        'The request target is not a valid URL.',
+      );
+    }
     const match = this.#public.match(request.method, url.pathname);
     if (match.kind === 'not_found') throw problems.routeNotFound(url.pathname);
     if (match.kind === 'method_not_allowed')
@@ -265,10 +309,14 @@ export class Engine implements EngineState {
       );
     }
     const previousUse = credential.lastUsedAt;
-    this.store.credentials.update(credential, (row) => {
-      row.lastUsedAt = now;
-    });
-    const raw = await readJsonBody(request, this.#options.maxBodyBytes ?? 1024 * 1024);
+    // Several requests often share a millisecond: only a change is a write (and a journal entry).
+    if (previousUse !== now) {
+      this.store.credentials.update(credential, (row) => {
+        row.lastUsedAt = now;
+      });
+    }
+    const takesBody = route.operation.requestBody !== undefined;
+    const raw = await readJsonBody(request, this.#options.maxBodyBytes ?? 1024 * 1024, takesBody);
     const input = this.#publicValidator.validateRequest(route, match.params, url, raw);
     const handler = this.#options.routes[route.operationId as OperationId];
     if (!handler) {
@@ -322,7 +370,7 @@ export class Engine implements EngineState {
 
   async #handleControl(
     request: EngineRequest,
-    url: URL,
+    url: RequestUrl,
     requestId: string,
     onRoute: (route: Route) => void,
   ): Promise<RouteResult> {
@@ -332,7 +380,8 @@ export class Engine implements EngineState {
     if (match.kind === 'method_not_allowed')
       throw problems.methodNotAllowed(request.method, url.pathname, match.allowed);
     onRoute(match.route);
-    const raw = await readJsonBody(request, this.#options.maxBodyBytes ?? 1024 * 1024);
+    const takesBody = match.route.operation.requestBody !== undefined;
+    const raw = await readJsonBody(request, this.#options.maxBodyBytes ?? 1024 * 1024, takesBody);
     const input = this.#controlValidator.validateRequest(match.route, match.params, url, raw);
     const handler = this.#options.controlRoutes[match.route.operationId];
     if (!handler) {

@@ -30,6 +30,13 @@ const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~
  */
 export class Router {
   readonly #paths: PathEntry[];
+  /** The same entries, in the same order, by segment count: only those can match a path. */
+  readonly #bySegments = new Map<number, PathEntry[]>();
+  /**
+   * Templates without parameters, by path: one that matches is the most specific match there is, so
+   * it is looked up before the scan.
+   */
+  readonly #literal = new Map<string, PathEntry>();
 
   constructor(document: JsonObject, prefix = '') {
     const paths = (document.paths ?? {}) as Record<string, JsonObject>;
@@ -54,6 +61,13 @@ export class Router {
     this.#paths.sort((a, b) =>
       specificity(a) < specificity(b) ? 1 : specificity(a) > specificity(b) ? -1 : 0,
     );
+    for (const entry of this.#paths) {
+      if (!entry.segments.some((s) => s.startsWith('{')))
+        this.#literal.set(`/${entry.segments.join('/')}`, entry);
+      const same = this.#bySegments.get(entry.segments.length);
+      if (same) same.push(entry);
+      else this.#bySegments.set(entry.segments.length, [entry]);
+    }
   }
 
   get routes(): Route[] {
@@ -61,16 +75,21 @@ export class Router {
   }
 
   match(method: string, pathname: string): RouteMatch {
+    const literal = this.#literal.get(pathname);
+    if (literal) return found(literal, method, {});
     const segments = pathname.split('/').slice(1);
-    for (const entry of this.#paths) {
+    for (const entry of this.#bySegments.get(segments.length) ?? []) {
       const params = matchSegments(entry.segments, segments);
-      if (!params) continue;
-      const route = entry.methods.get(method.toUpperCase());
-      if (route) return { kind: 'found', route, params };
-      return { kind: 'method_not_allowed', allowed: [...entry.methods.keys()] };
+      if (params) return found(entry, method, params);
     }
     return { kind: 'not_found' };
   }
+}
+
+function found(entry: PathEntry, method: string, params: Record<string, string>): RouteMatch {
+  const route = entry.methods.get(method.toUpperCase());
+  if (route) return { kind: 'found', route, params };
+  return { kind: 'method_not_allowed', allowed: [...entry.methods.keys()] };
 }
 
 function matchSegments(template: string[], actual: string[]): Record<string, string> | undefined {

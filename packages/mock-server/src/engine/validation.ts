@@ -29,6 +29,7 @@ interface ParameterSpec {
 
 interface CompiledRoute {
   parameters: ParameterSpec[];
+  queryByName: Map<string, ParameterSpec>;
   path: ValidateFunction;
   query: ValidateFunction;
   body: ValidateFunction | undefined;
@@ -79,6 +80,7 @@ export class SpecValidator {
   readonly #outputs: Ajv2020;
   readonly #compiled = new Map<Route, CompiledRoute>();
   readonly #responses = new Map<string, ValidateFunction | null>();
+  #problem: ValidateFunction | undefined;
 
   constructor(document: JsonObject) {
     this.#document = document;
@@ -136,6 +138,7 @@ export class SpecValidator {
       : undefined;
     const compiled: CompiledRoute = {
       parameters,
+      queryByName: new Map(parameters.filter((p) => p.in === 'query').map((p) => [p.name, p])),
       path: this.#inputs.compile(objectSchema('path')),
       query: this.#inputs.compile(objectSchema('query')),
       body: bodyPointer ? this.#outputs.compile({ $ref: `doc#${bodyPointer}` }) : undefined,
@@ -148,9 +151,10 @@ export class SpecValidator {
   /** Parses the query string the way the spec declares each parameter (form arrays, deepObject). */
   #parseQuery(compiled: CompiledRoute, search: URLSearchParams): Record<string, unknown> {
     const query: Record<string, unknown> = {};
-    const byName = new Map(compiled.parameters.filter((p) => p.in === 'query').map((p) => [p.name, p]));
+    const byName = compiled.queryByName;
     for (const [rawName, value] of search) {
-      const bracket = /^([^[\]]+)\[([^[\]]*)\]$/.exec(rawName);
+      // `name[key]` (deepObject); the test on the last character skips the regexp for plain names.
+      const bracket = rawName.endsWith(']') ? /^([^[\]]+)\[([^[\]]*)\]$/.exec(rawName) : null;
       if (bracket) {
         const [, name = '', key = ''] = bracket;
         const target = (query[name] ?? {}) as Record<string, unknown>;
@@ -169,7 +173,12 @@ export class SpecValidator {
   }
 
   /** Validates and coerces path, query and body; throws a 400/415 problem listing every mistake. */
-  validateRequest(route: Route, params: Record<string, string>, url: URL, body: unknown): RequestInput {
+  validateRequest(
+    route: Route,
+    params: Record<string, string>,
+    url: { searchParams: URLSearchParams },
+    body: unknown,
+  ): RequestInput {
     const compiled = this.#compile(route);
     const path: Record<string, unknown> = { ...params };
     const query = this.#parseQuery(compiled, url.searchParams);
@@ -185,6 +194,13 @@ export class SpecValidator {
     }
     if (errors.length > 0) throw problems.validation(errors);
     return { path, query, body };
+  }
+
+  /** Checks a problem document against the spec's `Problem` schema; returns the violations. */
+  validateProblem(body: unknown): string[] {
+    this.#problem ??= this.#outputs.compile({ $ref: 'doc#/components/schemas/Problem' });
+    if (this.#problem(body)) return [];
+    return (this.#problem.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);
   }
 
   /** Checks a response body against the spec; returns the violations (empty when it conforms). */
@@ -218,11 +234,21 @@ export class SpecValidator {
   }
 }
 
-/** Reads and parses a JSON request body: 413 over the limit, 415 for other media types, 400 for bad JSON. */
+/**
+ * Reads and parses a JSON request body: 413 over the limit, 415 for other media types, 400 for bad JSON.
+ * An operation without a `requestBody` (`takesBody` false) answers any body with its documented 400,
+ * whatever its size or media type: 413 and 415 are documented only where a body belongs.
+ */
 export async function readJsonBody(
   request: { headers: { get(name: string): string | null }; bytes(): Promise<Uint8Array | null> },
   maxBytes: number,
+  takesBody = true,
 ): Promise<unknown> {
+  if (!takesBody) {
+    const buffer = await request.bytes();
+    if (buffer === null || buffer.byteLength === 0) return undefined;
+    throw problems.invalidField('/body', 'this operation takes no body');
+  }
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBytes) throw payloadTooLarge(maxBytes);
   const buffer = await request.bytes();

@@ -141,6 +141,12 @@ export const controlDocument: Record<string, unknown> = {
           "404": {
             "$ref": "#/components/responses/ControlDisabled"
           },
+          "413": {
+            "$ref": "#/components/responses/ControlPayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/ControlUnsupportedMediaType"
+          },
           "500": {
             "$ref": "#/components/responses/ControlInternalError"
           }
@@ -250,6 +256,12 @@ export const controlDocument: Record<string, unknown> = {
           },
           "404": {
             "$ref": "#/components/responses/ControlDisabled"
+          },
+          "413": {
+            "$ref": "#/components/responses/ControlPayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/ControlUnsupportedMediaType"
           },
           "500": {
             "$ref": "#/components/responses/ControlInternalError"
@@ -393,6 +405,12 @@ export const controlDocument: Record<string, unknown> = {
           },
           "404": {
             "$ref": "#/components/responses/ControlWorkspaceNotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/ControlPayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/ControlUnsupportedMediaType"
           },
           "500": {
             "$ref": "#/components/responses/ControlInternalError"
@@ -761,6 +779,12 @@ export const controlDocument: Record<string, unknown> = {
               }
             }
           },
+          "413": {
+            "$ref": "#/components/responses/ControlPayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/ControlUnsupportedMediaType"
+          },
           "500": {
             "$ref": "#/components/responses/ControlInternalError"
           }
@@ -866,6 +890,12 @@ export const controlDocument: Record<string, unknown> = {
               }
             }
           },
+          "413": {
+            "$ref": "#/components/responses/ControlPayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/ControlUnsupportedMediaType"
+          },
           "500": {
             "$ref": "#/components/responses/ControlInternalError"
           }
@@ -931,6 +961,12 @@ export const controlDocument: Record<string, unknown> = {
           },
           "404": {
             "$ref": "#/components/responses/ControlConversationNotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/ControlPayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/ControlUnsupportedMediaType"
           },
           "500": {
             "$ref": "#/components/responses/ControlInternalError"
@@ -998,6 +1034,12 @@ export const controlDocument: Record<string, unknown> = {
           },
           "404": {
             "$ref": "#/components/responses/ControlConversationNotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/ControlPayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/ControlUnsupportedMediaType"
           },
           "500": {
             "$ref": "#/components/responses/ControlInternalError"
@@ -1102,6 +1144,12 @@ export const controlDocument: Record<string, unknown> = {
               }
             }
           },
+          "413": {
+            "$ref": "#/components/responses/ControlPayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/ControlUnsupportedMediaType"
+          },
           "500": {
             "$ref": "#/components/responses/ControlInternalError"
           }
@@ -1191,6 +1239,12 @@ export const controlDocument: Record<string, unknown> = {
                 }
               }
             }
+          },
+          "413": {
+            "$ref": "#/components/responses/ControlPayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/ControlUnsupportedMediaType"
           },
           "500": {
             "$ref": "#/components/responses/ControlInternalError"
@@ -1404,6 +1458,12 @@ export const controlDocument: Record<string, unknown> = {
           "404": {
             "$ref": "#/components/responses/ControlDisabled"
           },
+          "413": {
+            "$ref": "#/components/responses/ControlPayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/ControlUnsupportedMediaType"
+          },
           "500": {
             "$ref": "#/components/responses/ControlInternalError"
           }
@@ -1450,7 +1510,7 @@ export const controlDocument: Record<string, unknown> = {
     "schemas": {
       "ErrorCode": {
         "type": "string",
-        "description": "Stable machine-readable error code.\n\n| code | status | meaning |\n| --- | --- | --- |\n| `unauthenticated` | 401 | no, malformed or unknown API key |\n| `credential_disabled` | 403 | the key was disabled |\n| `credential_expired` | 403 | the key is past its expiry |\n| `credential_rotated` | 401 | the key was replaced by a rotation; use the new one |\n| `insufficient_scope` | 403 | the key lacks the operation's scope (`requiredScope`) |\n| `not_found` | 404 | no such resource in this workspace, or no such route |\n| `method_not_allowed` | 405 | the route exists but not with that method |\n| `validation_failed` | 400 | the request does not match the schema; see `errors` |\n| `malformed_request` | 400 | the body is not valid JSON |\n| `invalid_cursor` | 400 | the cursor was tampered with or belongs to another list |\n| `payload_too_large` | 413 | the body is over 1 MiB |\n| `unsupported_media_type` | 415 | the body is not `application/json` |\n| `claim_conflict` | 409 | another credential holds the claim (`holder`) |\n| `claim_required` | 409 | sending needs an active claim held by the caller |\n| `claim_expired` | 409 | the caller's claim lapsed; claim again |\n| `conversation_not_open` | 409 | claims need an open conversation |\n| `invalid_transition` | 409 | the resource's state does not allow that action |\n| `conflict` | 409 | the write conflicts with existing data (duplicate external ID, non-empty collection, ...) |\n| `idempotency_in_progress` | 409 | a request with this key is still running; retry later |\n| `idempotency_key_reused` | 422 | this key was used for a different request |\n| `rate_limited` | 429 | over the credential or workspace limit; see `Retry-After` |\n| `request_timeout` | 408 | the server gave up waiting for the request; retry it |\n| `internal_error` | 500 | a bug on our side; please report the request ID |\n| `service_unavailable` | 502, 503, 504 | the service is briefly unavailable; retry with backoff |\n",
+        "description": "Stable machine-readable error code.\n\n| code | status | meaning |\n| --- | --- | --- |\n| `unauthenticated` | 401 | no, malformed or unknown API key |\n| `credential_disabled` | 403 | the key was disabled |\n| `credential_expired` | 403 | the key is past its expiry |\n| `credential_rotated` | 401 | the key was replaced by a rotation; use the new one |\n| `insufficient_scope` | 403 | the key lacks the operation's scope (`requiredScope`) |\n| `not_found` | 404 | no such resource in this workspace, or no such route |\n| `method_not_allowed` | 405 | the route exists but not with that method |\n| `validation_failed` | 400 | the request does not match the schema; see `errors` |\n| `malformed_request` | 400 | the body is not valid JSON, or the request target is not a valid URL |\n| `invalid_cursor` | 400 | the cursor was tampered with or belongs to another list |\n| `payload_too_large` | 413 | the body is over 1 MiB |\n| `unsupported_media_type` | 415 | the body is not `application/json` |\n| `claim_conflict` | 409 | another credential holds the claim (`holder`) |\n| `claim_required` | 409 | sending needs an active claim held by the caller |\n| `claim_expired` | 409 | the caller's claim lapsed; claim again |\n| `conversation_not_open` | 409 | claims need an open conversation |\n| `invalid_transition` | 409 | the resource's state does not allow that action |\n| `conflict` | 409 | the write conflicts with existing data (duplicate external ID, non-empty collection, ...) |\n| `idempotency_in_progress` | 409 | a request with this key is still running; retry later |\n| `idempotency_key_reused` | 422 | this key was used for a different request |\n| `rate_limited` | 429 | over the credential or workspace limit; see `Retry-After` |\n| `request_timeout` | 408 | the server gave up waiting for the request; retry it |\n| `internal_error` | 500 | a bug on our side; please report the request ID |\n| `service_unavailable` | 502, 503, 504 | the service is briefly unavailable; retry with backoff |\n",
         "enum": [
           "unauthenticated",
           "credential_disabled",
@@ -3587,6 +3647,52 @@ export const controlDocument: Record<string, unknown> = {
                   "message": "must NOT have fewer than 1 items"
                 }
               ]
+            }
+          }
+        }
+      },
+      "ControlPayloadTooLarge": {
+        "description": "The body is over 1 MiB (`payload_too_large`).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "example": {
+              "type": "https://docs.opencom.dev/errors/payload_too_large",
+              "title": "Payload too large",
+              "status": 413,
+              "detail": "Request bodies are limited to 1048576 bytes.",
+              "code": "payload_too_large",
+              "requestId": "req_01hx4z7k9m2p"
+            }
+          }
+        }
+      },
+      "ControlUnsupportedMediaType": {
+        "description": "The body is not JSON (`unsupported_media_type`).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "example": {
+              "type": "https://docs.opencom.dev/errors/unsupported_media_type",
+              "title": "Unsupported media type",
+              "status": 415,
+              "detail": "Send Content-Type: application/json.",
+              "code": "unsupported_media_type",
+              "requestId": "req_01hx4z7k9m2p"
             }
           }
         }

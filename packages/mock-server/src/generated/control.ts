@@ -529,7 +529,7 @@ export interface components {
          *     | `not_found` | 404 | no such resource in this workspace, or no such route |
          *     | `method_not_allowed` | 405 | the route exists but not with that method |
          *     | `validation_failed` | 400 | the request does not match the schema; see `errors` |
-         *     | `malformed_request` | 400 | the body is not valid JSON |
+         *     | `malformed_request` | 400 | the body is not valid JSON, or the request target is not a valid URL |
          *     | `invalid_cursor` | 400 | the cursor was tampered with or belongs to another list |
          *     | `payload_too_large` | 413 | the body is over 1 MiB |
          *     | `unsupported_media_type` | 415 | the body is not `application/json` |
@@ -1204,6 +1204,46 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The body is over 1 MiB (`payload_too_large`). */
+        ControlPayloadTooLarge: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://docs.opencom.dev/errors/payload_too_large",
+                 *       "title": "Payload too large",
+                 *       "status": 413,
+                 *       "detail": "Request bodies are limited to 1048576 bytes.",
+                 *       "code": "payload_too_large",
+                 *       "requestId": "req_01hx4z7k9m2p"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not JSON (`unsupported_media_type`). */
+        ControlUnsupportedMediaType: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://docs.opencom.dev/errors/unsupported_media_type",
+                 *       "title": "Unsupported media type",
+                 *       "status": 415,
+                 *       "detail": "Send Content-Type: application/json.",
+                 *       "code": "unsupported_media_type",
+                 *       "requestId": "req_01hx4z7k9m2p"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description No such workspace (`not_found`), or the control API is not enabled on this server. */
         ControlWorkspaceNotFound: {
             headers: {
@@ -1329,6 +1369,8 @@ export interface operations {
             };
             400: components["responses"]["ControlBadRequest"];
             404: components["responses"]["ControlDisabled"];
+            413: components["responses"]["ControlPayloadTooLarge"];
+            415: components["responses"]["ControlUnsupportedMediaType"];
             500: components["responses"]["ControlInternalError"];
         };
     };
@@ -1386,6 +1428,8 @@ export interface operations {
             };
             400: components["responses"]["ControlBadRequest"];
             404: components["responses"]["ControlDisabled"];
+            413: components["responses"]["ControlPayloadTooLarge"];
+            415: components["responses"]["ControlUnsupportedMediaType"];
             500: components["responses"]["ControlInternalError"];
         };
     };
@@ -1453,6 +1497,8 @@ export interface operations {
             };
             400: components["responses"]["ControlBadRequest"];
             404: components["responses"]["ControlWorkspaceNotFound"];
+            413: components["responses"]["ControlPayloadTooLarge"];
+            415: components["responses"]["ControlUnsupportedMediaType"];
             500: components["responses"]["ControlInternalError"];
         };
     };
@@ -1664,6 +1710,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["ControlPayloadTooLarge"];
+            415: components["responses"]["ControlUnsupportedMediaType"];
             500: components["responses"]["ControlInternalError"];
         };
     };
@@ -1706,6 +1754,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["ControlPayloadTooLarge"];
+            415: components["responses"]["ControlUnsupportedMediaType"];
             500: components["responses"]["ControlInternalError"];
         };
     };
@@ -1740,6 +1790,8 @@ export interface operations {
             };
             400: components["responses"]["ControlBadRequest"];
             404: components["responses"]["ControlConversationNotFound"];
+            413: components["responses"]["ControlPayloadTooLarge"];
+            415: components["responses"]["ControlUnsupportedMediaType"];
             500: components["responses"]["ControlInternalError"];
         };
     };
@@ -1774,6 +1826,8 @@ export interface operations {
             };
             400: components["responses"]["ControlBadRequest"];
             404: components["responses"]["ControlConversationNotFound"];
+            413: components["responses"]["ControlPayloadTooLarge"];
+            415: components["responses"]["ControlUnsupportedMediaType"];
             500: components["responses"]["ControlInternalError"];
         };
     };
@@ -1818,6 +1872,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["ControlPayloadTooLarge"];
+            415: components["responses"]["ControlUnsupportedMediaType"];
             500: components["responses"]["ControlInternalError"];
         };
     };
@@ -1862,6 +1918,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["ControlPayloadTooLarge"];
+            415: components["responses"]["ControlUnsupportedMediaType"];
             500: components["responses"]["ControlInternalError"];
         };
     };
@@ -1973,6 +2031,8 @@ export interface operations {
             };
             400: components["responses"]["ControlBadRequest"];
             404: components["responses"]["ControlDisabled"];
+            413: components["responses"]["ControlPayloadTooLarge"];
+            415: components["responses"]["ControlUnsupportedMediaType"];
             500: components["responses"]["ControlInternalError"];
         };
     };

@@ -16,7 +16,13 @@ function numbers(total: number, size: number) {
     };
     return new Page(body, fetchPage);
   };
-  return { requests, list: () => new PagePromise(() => fetchPage(undefined)) };
+  const list = () =>
+    new PagePromise(async () => {
+      const data = await fetchPage(undefined);
+      const requestId = `req_${requests.length}`;
+      return { data, response: new Response(null, { headers: { 'x-request-id': requestId } }), requestId };
+    });
+  return { requests, list };
 }
 
 describe('PagePromise', () => {
@@ -62,8 +68,20 @@ describe('PagePromise', () => {
     expect(all).toEqual([0, 1, 2]);
   });
 
+  it('withResponse() gives the first page with its response, fetched once with await', async () => {
+    const { requests, list } = numbers(5, 2);
+    const pending = list();
+    const { data, response, requestId } = await pending.withResponse();
+    expect(data.data).toEqual([0, 1]);
+    expect(response.headers.get('x-request-id')).toBe('req_1');
+    expect(requestId).toBe('req_1');
+    expect(await pending).toBe(data);
+    expect(requests).toEqual([undefined]);
+  });
+
   it('rejects through then/catch like a promise', async () => {
     const failing = new PagePromise<number>(() => Promise.reject(new Error('boom')));
+    await expect(failing.withResponse()).rejects.toThrow('boom');
     await expect(failing).rejects.toThrow('boom');
     expect(await failing.catch((e: unknown) => (e as Error).message)).toBe('boom');
   });

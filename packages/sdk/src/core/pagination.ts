@@ -1,3 +1,5 @@
+import type { WithResponse } from './api-promise';
+
 /** The shape of every list response: `{ data, nextCursor, hasMore }`. */
 export interface PageBody<T> {
   data: T[];
@@ -57,7 +59,8 @@ export class Page<T> implements AsyncIterable<T> {
 
 /**
  * What a list method returns: `await` it for the first page, or `for await` over it for every item
- * across pages. Nothing is fetched until one of the two happens, and the first page is fetched once.
+ * across pages, or `withResponse()` for the first page with its HTTP response. Nothing is fetched
+ * until one of these happens, and the first page is fetched once.
  *
  * @example
  * const first = await opencom.articles.list({ status: 'published' });   // Page<Article>
@@ -65,17 +68,26 @@ export class Page<T> implements AsyncIterable<T> {
  *   console.log(article.title);                                          // every article, lazily
  * }
  * for await (const page of opencom.articles.list().pages()) console.log(page.data.length);
+ * const { data: page, response } = await opencom.articles.list().withResponse();
  */
 export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
-  readonly #load: () => Promise<Page<T>>;
+  readonly #load: () => Promise<WithResponse<Page<T>>>;
+  #loaded: Promise<WithResponse<Page<T>>> | undefined;
   #first: Promise<Page<T>> | undefined;
 
-  constructor(load: () => Promise<Page<T>>) {
+  /** @param load fetches the first page, with its response; called once, when first needed. */
+  constructor(load: () => Promise<WithResponse<Page<T>>>) {
     this.#load = load;
   }
 
+  /** The first page with the HTTP response it came in (status, `RateLimit-*` headers, request ID). */
+  withResponse(): Promise<WithResponse<Page<T>>> {
+    this.#loaded ??= this.#load();
+    return this.#loaded;
+  }
+
   #firstPage(): Promise<Page<T>> {
-    this.#first ??= this.#load();
+    this.#first ??= this.withResponse().then((loaded) => loaded.data);
     return this.#first;
   }
 

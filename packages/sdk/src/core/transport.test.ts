@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { steppedClock } from '../../test/stepped-clock';
 import type { Clock } from './clock';
 import { ConnectionError, TimeoutError } from './errors';
 import { createTransport, type TransportSettings } from './transport';
@@ -25,6 +26,9 @@ function instantClock(): Clock & { sleeps: number[] } {
     },
   };
 }
+
+/** Lets pending promise callbacks run. */
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 type Step = Response | Error | ((request: Request) => Response | Promise<Response>);
 
@@ -109,6 +113,15 @@ describe('createTransport', () => {
     expect(seen.map((s) => s.body)).toEqual(['{"subject":"A"}', '{"subject":"A"}']);
     expect(seen[1]?.key).toBe(seen[0]?.key);
     expect(seen[0]?.key).toMatch(/^opencom-sdk-/);
+  });
+
+  it('keeps a key given among plain-object headers in any case, sending it once', async () => {
+    const { seen, fetch } = scripted(ok(), ok());
+    const url = 'http://api.test/api/v1/tickets';
+    const headers = { 'content-type': 'application/json', 'idempotency-KEY': 'from-headers' };
+    await transport(fetch).send(url, { method: 'POST', body: '{}', headers });
+    await transport(fetch).send(url, { method: 'POST', body: '{}', headers }, { idempotencyKey: 'option' });
+    expect(seen.map((s) => s.key)).toEqual(['from-headers', 'option']);
   });
 
   it('sends no Idempotency-Key on reads', async () => {
@@ -212,5 +225,59 @@ describe('createTransport', () => {
     const request = new Request('http://api.test/api/v1/me', { signal: controller.signal });
     await expect(transport(fetch).send(request)).rejects.toThrow('user gave up');
     expect(seen).toHaveLength(1);
+  });
+
+  it('sends no signal of its own until a timeout: the abandoned attempt is discarded when it answers', async () => {
+    let answerLate: (response: Response) => void = () => undefined;
+    const late = new Promise<Response>((resolve) => {
+      answerLate = resolve;
+    });
+    const signals: (AbortSignal | null | undefined)[] = [];
+    const answers = [() => late, () => new Promise<Response>(() => undefined), () => Promise.resolve(ok())];
+    const fetch = (_input: Request | string, init: RequestInit) => {
+      signals.push(init.signal);
+      return (answers.shift() ?? (() => Promise.reject(new Error('unexpected request'))))();
+    };
+    const { clock, advance } = steppedClock();
+    const { send } = transport(fetch, { maxRetries: 1, timeoutMs: 5_000, clock, random: () => 0 });
+    const call = send('http://api.test/api/v1/me');
+    await flush();
+    advance(5_000); // the first attempt times out; the retry waits no backoff (random 0)
+    await flush();
+    advance(0);
+    await flush();
+    advance(5_000); // the second attempt times out
+    await expect(call).rejects.toBeInstanceOf(TimeoutError);
+    // The first attempt went out bare; the second, after a timeout was seen, with a signal that the
+    // timeout then aborted, tearing its request down.
+    expect(signals[0]).toBeUndefined();
+    expect(signals[1]?.aborted).toBe(true);
+    expect(signals[1]?.reason).toBeInstanceOf(TimeoutError);
+    // The first attempt's late answer is read by no one: its body is cancelled.
+    let cancelled = false;
+    const body = new ReadableStream({
+      cancel() {
+        cancelled = true;
+      },
+    });
+    answerLate(new Response(body));
+    await flush();
+    expect(cancelled).toBe(true);
+    // Later calls of this client keep the signal.
+    expect((await send('http://api.test/api/v1/me')).status).toBe(200);
+    expect(signals[2]?.aborted).toBe(false);
+  });
+
+  it("hands the caller's signal to fetch as it is, with no signal of its own", async () => {
+    const signals: (AbortSignal | null | undefined)[] = [];
+    const fetch = async (_input: Request | string, init: RequestInit) => {
+      signals.push(init.signal);
+      return ok();
+    };
+    const { send } = transport(fetch, { timeoutMs: 5_000, clock: steppedClock().clock });
+    const controller = new AbortController();
+    await send('http://api.test/api/v1/me', {}, { signal: controller.signal });
+    await send('http://api.test/api/v1/me', {}, { signal: null });
+    expect(signals).toEqual([controller.signal, undefined]);
   });
 });

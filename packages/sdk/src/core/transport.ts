@@ -1,6 +1,5 @@
-import { onAbort } from '../internal/abort';
+import { type AttemptLimits, AttemptSender, describeRequest } from '../internal/attempt';
 import { fullJitter, parseRetryAfter } from '../internal/backoff';
-import { Deadlines } from '../internal/deadlines';
 import { redactCause } from '../internal/redact';
 import { sleep } from '../internal/sleep';
 import type { Clock } from './clock';
@@ -39,7 +38,8 @@ export type Transport = (
 ) => Promise<Response>;
 
 const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
-const noop = (): void => undefined;
+const NO_INIT: RequestInit = {};
+const NO_OPTIONS: SendOptions = {};
 
 function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
@@ -57,6 +57,27 @@ async function inProgressRetryAfter(response: Response): Promise<number | false 
 }
 
 /**
+ * A mutation's headers with its `Idempotency-Key`: the option's, else one already among the headers
+ * (any case), else a new one. The facade's plain-object headers stay a plain object (cheaper for
+ * fetch than a Headers); anything else goes through Headers.
+ */
+function keyed(headers: RequestInit['headers'], key: string | undefined): Headers | Record<string, string> {
+  if (headers === undefined || headers instanceof Headers || Array.isArray(headers)) {
+    const all = new Headers(headers);
+    all.set('Idempotency-Key', key ?? all.get('idempotency-key') ?? createIdempotencyKey());
+    return all;
+  }
+  const all: Record<string, string> = {};
+  let given = key;
+  for (const [name, value] of Object.entries(headers as Record<string, string>)) {
+    if (name.toLowerCase() !== 'idempotency-key') all[name] = value;
+    else given ??= value;
+  }
+  all['Idempotency-Key'] = given ?? createIdempotencyKey();
+  return all;
+}
+
+/**
  * Wraps a fetch with the retry loop. openapi-fetch middleware cannot send a request twice, so retries
  * live here, below openapi-fetch: the raw client and the facade share them.
  *
@@ -65,11 +86,12 @@ async function inProgressRetryAfter(response: Response): Promise<number | false 
  * - Retried: network errors, timeouts, 408, 409 `idempotency_in_progress`, 429 and 5xx (not 501/505),
  *   up to `maxRetries` times, waiting `Retry-After` when the server sends one and otherwise an
  *   exponential backoff with full jitter.
- * - Each attempt has its own `timeoutMs`; the caller's signal cancels the call and its waits.
+ * - Each attempt has its own `timeoutMs` (see internal/attempt.ts); the caller's signal cancels the
+ *   call and its waits.
  */
 export function createTransport(settings: TransportSettings): Transport {
   const { clock } = settings;
-  const deadlines = new Deadlines(clock);
+  const sender = new AttemptSender(settings.fetch, clock);
   const maxRetryAfterMs = settings.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
 
   async function retryDelay(response: Response, retry: number): Promise<number | undefined> {
@@ -87,56 +109,35 @@ export function createTransport(settings: TransportSettings): Transport {
 
   return async function send(
     input: Request | string,
-    init: RequestInit = {},
-    options: SendOptions = {},
+    init: RequestInit = NO_INIT,
+    options: SendOptions = NO_OPTIONS,
   ): Promise<Response> {
     const maxRetries = options.maxRetries ?? settings.maxRetries;
-    const timeoutMs = options.timeoutMs ?? settings.timeoutMs;
     const request = typeof input === 'string' ? undefined : input;
     const method = (request?.method ?? init.method ?? 'GET').toUpperCase();
-    const url = request?.url ?? String(input);
-    const caller =
-      options.signal === null ? undefined : (options.signal ?? init.signal ?? request?.signal ?? undefined);
+    const own = init.signal ?? request?.signal ?? undefined;
+    const caller = options.signal === null ? undefined : (options.signal ?? own);
     // What every attempt sends (fetch makes its one copy of a Request with these overrides): for a
-    // mutation the idempotency key, and a Request's body buffered once so every attempt sends the same
-    // bytes. Each attempt adds its own signal.
-    const base: RequestInit = { ...init };
+    // mutation the idempotency key, a Request's body buffered once so every attempt sends the same
+    // bytes, and the caller's signal, which fetch follows itself.
+    let base = init;
     if (MUTATING_METHODS.has(method)) {
-      const headers = new Headers(request?.headers ?? init.headers);
-      headers.set(
-        'Idempotency-Key',
-        options.idempotencyKey ?? headers.get('idempotency-key') ?? createIdempotencyKey(),
-      );
-      base.headers = headers;
+      base = { ...base, headers: keyed(request?.headers ?? init.headers, options.idempotencyKey) };
     }
-    if (request !== undefined && request.body !== null) base.body = await request.arrayBuffer();
-    const what = () => `${method} ${new URL(url).pathname}`;
+    if (request !== undefined && request.body !== null) base = { ...base, body: await request.arrayBuffer() };
+    if (caller !== undefined && caller !== own) base = { ...base, signal: caller };
+    const limits: AttemptLimits = {
+      timeoutMs: options.timeoutMs ?? settings.timeoutMs,
+      caller,
+      method,
+      url: request?.url ?? String(input),
+    };
 
     for (let retry = 0; ; retry++) {
       caller?.throwIfAborted();
-      // Nothing can cancel an attempt without a timeout or a caller's signal: then it needs no signal
-      // of its own (fetch implementations spend real time following one).
-      const cancellable = Number.isFinite(timeoutMs) || caller !== undefined;
-      const controller = cancellable ? new AbortController() : undefined;
-      // Fails the attempt even when the fetch ignores its signal (an in-process server, a stub).
-      let fail: (reason: unknown) => void = noop;
-      const failed = new Promise<never>((_, reject) => {
-        fail = reject;
-      });
-      const abort = (reason: unknown) => {
-        controller?.abort(reason);
-        fail(reason);
-      };
-      const stopTimer = Number.isFinite(timeoutMs)
-        ? deadlines.add(timeoutMs, () => abort(new TimeoutError(`${what()} timed out after ${timeoutMs} ms`)))
-        : noop;
-      const unlink = caller === undefined ? noop : onAbort(caller, () => abort(caller.reason));
       let response: Response;
       try {
-        response =
-          controller === undefined
-            ? await settings.fetch(input, base)
-            : await Promise.race([settings.fetch(input, { ...base, signal: controller.signal }), failed]);
+        response = await sender.send(input, base, limits);
       } catch (error) {
         if (caller?.aborted) throw caller.reason;
         const attempts = retry + 1;
@@ -144,17 +145,14 @@ export function createTransport(settings: TransportSettings): Transport {
           error instanceof TimeoutError
             ? error
             : new ConnectionError(
-                `${what()} failed without a response${attempts > 1 ? ` (${attempts} attempts)` : ''}: ${
-                  error instanceof Error ? error.message : String(error)
-                }`,
+                `${describeRequest(method, limits.url)} failed without a response${
+                  attempts > 1 ? ` (${attempts} attempts)` : ''
+                }: ${error instanceof Error ? error.message : String(error)}`,
                 { cause: redactCause(error) },
               );
         if (retry >= maxRetries) throw failure;
         await sleep(clock, fullJitter(retry, settings.random), caller);
         continue;
-      } finally {
-        stopTimer();
-        unlink();
       }
       settings.onResponse?.(response);
       if (retry >= maxRetries || response.ok) return response;

@@ -2036,7 +2036,7 @@ export interface components {
          *     | `not_found` | 404 | no such resource in this workspace, or no such route |
          *     | `method_not_allowed` | 405 | the route exists but not with that method |
          *     | `validation_failed` | 400 | the request does not match the schema; see `errors` |
-         *     | `malformed_request` | 400 | the body is not valid JSON |
+         *     | `malformed_request` | 400 | the body is not valid JSON, or the request target is not a valid URL |
          *     | `invalid_cursor` | 400 | the cursor was tampered with or belongs to another list |
          *     | `payload_too_large` | 413 | the body is over 1 MiB |
          *     | `unsupported_media_type` | 415 | the body is not `application/json` |

@@ -3,6 +3,7 @@
 // biome-ignore-all lint: generated code
 
 import type { ApiCaller } from '../core/api-caller';
+import type { ApiPromise } from '../core/api-promise';
 import type { OperationBody, OperationData, OperationItem, OperationQuery } from '../core/operation-types';
 import type { PagePromise } from '../core/pagination';
 import type { RequestOptions } from '../core/request-options';
@@ -14,7 +15,7 @@ export interface MeResource {
    *
    * `GET /me` (operation `getMe`, any key).
    */
-  get(options?: RequestOptions): Promise<OperationData<'getMe'>>;
+  get(options?: RequestOptions): ApiPromise<OperationData<'getMe'>>;
 }
 
 /** Builds `opencom.me` over the SDK's caller. */
@@ -38,13 +39,13 @@ export interface ConversationsResource {
    *
    * `GET /conversations/{conversationId}` (operation `getConversation`, scope `conversations.read`).
    */
-  get(conversationId: string, options?: RequestOptions): Promise<OperationData<'getConversation'>>;
+  get(conversationId: string, options?: RequestOptions): ApiPromise<OperationData<'getConversation'>>;
   /**
    * Update a conversation.
    *
    * `PATCH /conversations/{conversationId}` (operation `updateConversation`, scope `conversations.write`).
    */
-  update(conversationId: string, body: OperationBody<'updateConversation'>, options?: RequestOptions): Promise<OperationData<'updateConversation'>>;
+  update(conversationId: string, body: OperationBody<'updateConversation'>, options?: RequestOptions): ApiPromise<OperationData<'updateConversation'>>;
 }
 
 /** Builds `opencom.conversations` over the SDK's caller. */
@@ -70,7 +71,7 @@ export interface MessagesResource {
    *
    * `POST /conversations/{conversationId}/messages` (operation `sendMessage`, scope `messages.write`).
    */
-  send(conversationId: string, body: OperationBody<'sendMessage'>, options?: RequestOptions): Promise<OperationData<'sendMessage'>>;
+  send(conversationId: string, body: OperationBody<'sendMessage'>, options?: RequestOptions): ApiPromise<OperationData<'sendMessage'>>;
 }
 
 /** Builds `opencom.messages` over the SDK's caller. */
@@ -88,25 +89,25 @@ export interface ClaimsResource {
    *
    * `POST /conversations/{conversationId}/claim` (operation `claimConversation`, scope `claims.manage`).
    */
-  claim(conversationId: string, body?: OperationBody<'claimConversation'>, options?: RequestOptions): Promise<OperationData<'claimConversation'>>;
+  claim(conversationId: string, body?: OperationBody<'claimConversation'>, options?: RequestOptions): ApiPromise<OperationData<'claimConversation'>>;
   /**
    * Renew a claim.
    *
    * `POST /conversations/{conversationId}/claim/renew` (operation `renewClaim`, scope `claims.manage`).
    */
-  renew(conversationId: string, body?: OperationBody<'renewClaim'>, options?: RequestOptions): Promise<OperationData<'renewClaim'>>;
+  renew(conversationId: string, body?: OperationBody<'renewClaim'>, options?: RequestOptions): ApiPromise<OperationData<'renewClaim'>>;
   /**
    * Release a claim.
    *
    * `POST /conversations/{conversationId}/claim/release` (operation `releaseClaim`, scope `claims.manage`).
    */
-  release(conversationId: string, options?: RequestOptions): Promise<OperationData<'releaseClaim'>>;
+  release(conversationId: string, options?: RequestOptions): ApiPromise<OperationData<'releaseClaim'>>;
   /**
    * Escalate to a human.
    *
    * `POST /conversations/{conversationId}/claim/escalate` (operation `escalateClaim`, scope `claims.manage`).
    */
-  escalate(conversationId: string, body?: OperationBody<'escalateClaim'>, options?: RequestOptions): Promise<OperationData<'escalateClaim'>>;
+  escalate(conversationId: string, body?: OperationBody<'escalateClaim'>, options?: RequestOptions): ApiPromise<OperationData<'escalateClaim'>>;
 }
 
 /** Builds `opencom.claims` over the SDK's caller. */
@@ -133,25 +134,25 @@ export interface VisitorsResource {
    *
    * `POST /visitors` (operation `createVisitor`, scope `visitors.write`).
    */
-  create(body: OperationBody<'createVisitor'>, options?: RequestOptions): Promise<OperationData<'createVisitor'>>;
+  create(body: OperationBody<'createVisitor'>, options?: RequestOptions): ApiPromise<OperationData<'createVisitor'>>;
   /**
    * Create or update a visitor by external ID.
    *
    * `PUT /visitors/by-external-id/{externalId}` (operation `upsertVisitorByExternalId`, scope `visitors.write`).
    */
-  upsertByExternalId(externalId: string, body: OperationBody<'upsertVisitorByExternalId'>, options?: RequestOptions): Promise<OperationData<'upsertVisitorByExternalId'>>;
+  upsertByExternalId(externalId: string, body: OperationBody<'upsertVisitorByExternalId'>, options?: RequestOptions): ApiPromise<OperationData<'upsertVisitorByExternalId'>>;
   /**
    * Get a visitor.
    *
    * `GET /visitors/{visitorId}` (operation `getVisitor`, scope `visitors.read`).
    */
-  get(visitorId: string, options?: RequestOptions): Promise<OperationData<'getVisitor'>>;
+  get(visitorId: string, options?: RequestOptions): ApiPromise<OperationData<'getVisitor'>>;
   /**
    * Update a visitor.
    *
    * `PATCH /visitors/{visitorId}` (operation `updateVisitor`, scope `visitors.write`).
    */
-  update(visitorId: string, body: OperationBody<'updateVisitor'>, options?: RequestOptions): Promise<OperationData<'updateVisitor'>>;
+  update(visitorId: string, body: OperationBody<'updateVisitor'>, options?: RequestOptions): ApiPromise<OperationData<'updateVisitor'>>;
 }
 
 /** Builds `opencom.visitors` over the SDK's caller. */
@@ -179,7 +180,7 @@ export interface TicketCommentsResource {
    *
    * `POST /tickets/{ticketId}/comments` (operation `createTicketComment`, scope `tickets.write`).
    */
-  create(ticketId: string, body: OperationBody<'createTicketComment'>, options?: RequestOptions): Promise<OperationData<'createTicketComment'>>;
+  create(ticketId: string, body: OperationBody<'createTicketComment'>, options?: RequestOptions): ApiPromise<OperationData<'createTicketComment'>>;
 }
 
 /** Builds `opencom.tickets.comments` over the SDK's caller. */
@@ -204,19 +205,19 @@ export interface TicketsResource {
    *
    * `POST /tickets` (operation `createTicket`, scope `tickets.write`).
    */
-  create(body: OperationBody<'createTicket'>, options?: RequestOptions): Promise<OperationData<'createTicket'>>;
+  create(body: OperationBody<'createTicket'>, options?: RequestOptions): ApiPromise<OperationData<'createTicket'>>;
   /**
    * Get a ticket.
    *
    * `GET /tickets/{ticketId}` (operation `getTicket`, scope `tickets.read`).
    */
-  get(ticketId: string, options?: RequestOptions): Promise<OperationData<'getTicket'>>;
+  get(ticketId: string, options?: RequestOptions): ApiPromise<OperationData<'getTicket'>>;
   /**
    * Update a ticket.
    *
    * `PATCH /tickets/{ticketId}` (operation `updateTicket`, scope `tickets.write`).
    */
-  update(ticketId: string, body: OperationBody<'updateTicket'>, options?: RequestOptions): Promise<OperationData<'updateTicket'>>;
+  update(ticketId: string, body: OperationBody<'updateTicket'>, options?: RequestOptions): ApiPromise<OperationData<'updateTicket'>>;
   /** `opencom.tickets.comments` */
   readonly comments: TicketCommentsResource;
 }
@@ -246,55 +247,55 @@ export interface ArticlesResource {
    *
    * `POST /articles` (operation `createArticle`, scope `articles.write`).
    */
-  create(body: OperationBody<'createArticle'>, options?: RequestOptions): Promise<OperationData<'createArticle'>>;
+  create(body: OperationBody<'createArticle'>, options?: RequestOptions): ApiPromise<OperationData<'createArticle'>>;
   /**
    * Search published articles.
    *
    * `GET /articles/search` (operation `searchArticles`, scope `articles.read`).
    */
-  search(query: OperationQuery<'searchArticles'>, options?: RequestOptions): Promise<OperationData<'searchArticles'>>;
+  search(query: OperationQuery<'searchArticles'>, options?: RequestOptions): ApiPromise<OperationData<'searchArticles'>>;
   /**
    * Create or update an article by external ID.
    *
    * `PUT /articles/by-external-id/{externalId}` (operation `upsertArticleByExternalId`, scope `articles.write`).
    */
-  upsertByExternalId(externalId: string, body: OperationBody<'upsertArticleByExternalId'>, options?: RequestOptions): Promise<OperationData<'upsertArticleByExternalId'>>;
+  upsertByExternalId(externalId: string, body: OperationBody<'upsertArticleByExternalId'>, options?: RequestOptions): ApiPromise<OperationData<'upsertArticleByExternalId'>>;
   /**
    * Get an article.
    *
    * `GET /articles/{articleId}` (operation `getArticle`, scope `articles.read`).
    */
-  get(articleId: string, options?: RequestOptions): Promise<OperationData<'getArticle'>>;
+  get(articleId: string, options?: RequestOptions): ApiPromise<OperationData<'getArticle'>>;
   /**
    * Update an article.
    *
    * `PATCH /articles/{articleId}` (operation `updateArticle`, scope `articles.write`).
    */
-  update(articleId: string, body: OperationBody<'updateArticle'>, options?: RequestOptions): Promise<OperationData<'updateArticle'>>;
+  update(articleId: string, body: OperationBody<'updateArticle'>, options?: RequestOptions): ApiPromise<OperationData<'updateArticle'>>;
   /**
    * Delete an article.
    *
    * `DELETE /articles/{articleId}` (operation `deleteArticle`, scope `articles.write`).
    */
-  delete(articleId: string, options?: RequestOptions): Promise<OperationData<'deleteArticle'>>;
+  delete(articleId: string, options?: RequestOptions): ApiPromise<OperationData<'deleteArticle'>>;
   /**
    * Publish an article.
    *
    * `POST /articles/{articleId}/publish` (operation `publishArticle`, scope `articles.write`).
    */
-  publish(articleId: string, options?: RequestOptions): Promise<OperationData<'publishArticle'>>;
+  publish(articleId: string, options?: RequestOptions): ApiPromise<OperationData<'publishArticle'>>;
   /**
    * Unpublish an article.
    *
    * `POST /articles/{articleId}/unpublish` (operation `unpublishArticle`, scope `articles.write`).
    */
-  unpublish(articleId: string, options?: RequestOptions): Promise<OperationData<'unpublishArticle'>>;
+  unpublish(articleId: string, options?: RequestOptions): ApiPromise<OperationData<'unpublishArticle'>>;
   /**
    * Archive an article.
    *
    * `POST /articles/{articleId}/archive` (operation `archiveArticle`, scope `articles.write`).
    */
-  archive(articleId: string, options?: RequestOptions): Promise<OperationData<'archiveArticle'>>;
+  archive(articleId: string, options?: RequestOptions): ApiPromise<OperationData<'archiveArticle'>>;
 }
 
 /** Builds `opencom.articles` over the SDK's caller. */
@@ -327,31 +328,31 @@ export interface CollectionsResource {
    *
    * `POST /collections` (operation `createCollection`, scope `collections.write`).
    */
-  create(body: OperationBody<'createCollection'>, options?: RequestOptions): Promise<OperationData<'createCollection'>>;
+  create(body: OperationBody<'createCollection'>, options?: RequestOptions): ApiPromise<OperationData<'createCollection'>>;
   /**
    * Create or update a collection by external ID.
    *
    * `PUT /collections/by-external-id/{externalId}` (operation `upsertCollectionByExternalId`, scope `collections.write`).
    */
-  upsertByExternalId(externalId: string, body: OperationBody<'upsertCollectionByExternalId'>, options?: RequestOptions): Promise<OperationData<'upsertCollectionByExternalId'>>;
+  upsertByExternalId(externalId: string, body: OperationBody<'upsertCollectionByExternalId'>, options?: RequestOptions): ApiPromise<OperationData<'upsertCollectionByExternalId'>>;
   /**
    * Get a collection.
    *
    * `GET /collections/{collectionId}` (operation `getCollection`, scope `collections.read`).
    */
-  get(collectionId: string, options?: RequestOptions): Promise<OperationData<'getCollection'>>;
+  get(collectionId: string, options?: RequestOptions): ApiPromise<OperationData<'getCollection'>>;
   /**
    * Update a collection.
    *
    * `PATCH /collections/{collectionId}` (operation `updateCollection`, scope `collections.write`).
    */
-  update(collectionId: string, body: OperationBody<'updateCollection'>, options?: RequestOptions): Promise<OperationData<'updateCollection'>>;
+  update(collectionId: string, body: OperationBody<'updateCollection'>, options?: RequestOptions): ApiPromise<OperationData<'updateCollection'>>;
   /**
    * Delete a collection.
    *
    * `DELETE /collections/{collectionId}` (operation `deleteCollection`, scope `collections.write`).
    */
-  delete(collectionId: string, options?: RequestOptions): Promise<OperationData<'deleteCollection'>>;
+  delete(collectionId: string, options?: RequestOptions): ApiPromise<OperationData<'deleteCollection'>>;
 }
 
 /** Builds `opencom.collections` over the SDK's caller. */
@@ -380,37 +381,37 @@ export interface OutboundMessagesResource {
    *
    * `POST /outbound-messages` (operation `createOutboundMessage`, scope `outbound.write`).
    */
-  create(body: OperationBody<'createOutboundMessage'>, options?: RequestOptions): Promise<OperationData<'createOutboundMessage'>>;
+  create(body: OperationBody<'createOutboundMessage'>, options?: RequestOptions): ApiPromise<OperationData<'createOutboundMessage'>>;
   /**
    * Get an outbound message.
    *
    * `GET /outbound-messages/{outboundMessageId}` (operation `getOutboundMessage`, scope `outbound.read`).
    */
-  get(outboundMessageId: string, options?: RequestOptions): Promise<OperationData<'getOutboundMessage'>>;
+  get(outboundMessageId: string, options?: RequestOptions): ApiPromise<OperationData<'getOutboundMessage'>>;
   /**
    * Update an outbound message.
    *
    * `PATCH /outbound-messages/{outboundMessageId}` (operation `updateOutboundMessage`, scope `outbound.write`).
    */
-  update(outboundMessageId: string, body: OperationBody<'updateOutboundMessage'>, options?: RequestOptions): Promise<OperationData<'updateOutboundMessage'>>;
+  update(outboundMessageId: string, body: OperationBody<'updateOutboundMessage'>, options?: RequestOptions): ApiPromise<OperationData<'updateOutboundMessage'>>;
   /**
    * Delete an outbound message.
    *
    * `DELETE /outbound-messages/{outboundMessageId}` (operation `deleteOutboundMessage`, scope `outbound.write`).
    */
-  delete(outboundMessageId: string, options?: RequestOptions): Promise<OperationData<'deleteOutboundMessage'>>;
+  delete(outboundMessageId: string, options?: RequestOptions): ApiPromise<OperationData<'deleteOutboundMessage'>>;
   /**
    * Activate an outbound message.
    *
    * `POST /outbound-messages/{outboundMessageId}/activate` (operation `activateOutboundMessage`, scope `outbound.write`).
    */
-  activate(outboundMessageId: string, options?: RequestOptions): Promise<OperationData<'activateOutboundMessage'>>;
+  activate(outboundMessageId: string, options?: RequestOptions): ApiPromise<OperationData<'activateOutboundMessage'>>;
   /**
    * Pause an outbound message.
    *
    * `POST /outbound-messages/{outboundMessageId}/pause` (operation `pauseOutboundMessage`, scope `outbound.write`).
    */
-  pause(outboundMessageId: string, options?: RequestOptions): Promise<OperationData<'pauseOutboundMessage'>>;
+  pause(outboundMessageId: string, options?: RequestOptions): ApiPromise<OperationData<'pauseOutboundMessage'>>;
 }
 
 /** Builds `opencom.outboundMessages` over the SDK's caller. */
@@ -440,7 +441,7 @@ export interface CustomEventsResource {
    *
    * `POST /custom-events` (operation `createCustomEvent`, scope `events.write`).
    */
-  create(body: OperationBody<'createCustomEvent'>, options?: RequestOptions): Promise<OperationData<'createCustomEvent'>>;
+  create(body: OperationBody<'createCustomEvent'>, options?: RequestOptions): ApiPromise<OperationData<'createCustomEvent'>>;
 }
 
 /** Builds `opencom.customEvents` over the SDK's caller. */
@@ -465,7 +466,7 @@ export interface EventsResource {
    *
    * `GET /events/{eventId}` (operation `getEvent`, scope `events.read`).
    */
-  get(eventId: string, options?: RequestOptions): Promise<OperationData<'getEvent'>>;
+  get(eventId: string, options?: RequestOptions): ApiPromise<OperationData<'getEvent'>>;
 }
 
 /** Builds `opencom.events` over the SDK's caller. */
@@ -490,19 +491,19 @@ export interface WebhookDeliveriesResource {
    *
    * `POST /webhook-deliveries/replay` (operation `replayWebhookDeliveries`, scope `webhooks.manage`).
    */
-  replayMany(body: OperationBody<'replayWebhookDeliveries'>, options?: RequestOptions): Promise<OperationData<'replayWebhookDeliveries'>>;
+  replayMany(body: OperationBody<'replayWebhookDeliveries'>, options?: RequestOptions): ApiPromise<OperationData<'replayWebhookDeliveries'>>;
   /**
    * Get a webhook delivery.
    *
    * `GET /webhook-deliveries/{deliveryId}` (operation `getWebhookDelivery`, scope `webhooks.manage`).
    */
-  get(deliveryId: string, options?: RequestOptions): Promise<OperationData<'getWebhookDelivery'>>;
+  get(deliveryId: string, options?: RequestOptions): ApiPromise<OperationData<'getWebhookDelivery'>>;
   /**
    * Replay a webhook delivery.
    *
    * `POST /webhook-deliveries/{deliveryId}/replay` (operation `replayWebhookDelivery`, scope `webhooks.manage`).
    */
-  replay(deliveryId: string, options?: RequestOptions): Promise<OperationData<'replayWebhookDelivery'>>;
+  replay(deliveryId: string, options?: RequestOptions): ApiPromise<OperationData<'replayWebhookDelivery'>>;
 }
 
 /** Builds `opencom.webhooks.deliveries` over the SDK's caller. */
@@ -529,37 +530,37 @@ export interface WebhooksResource {
    *
    * `POST /webhooks` (operation `createWebhook`, scope `webhooks.manage`).
    */
-  create(body: OperationBody<'createWebhook'>, options?: RequestOptions): Promise<OperationData<'createWebhook'>>;
+  create(body: OperationBody<'createWebhook'>, options?: RequestOptions): ApiPromise<OperationData<'createWebhook'>>;
   /**
    * Get a webhook subscription.
    *
    * `GET /webhooks/{webhookId}` (operation `getWebhook`, scope `webhooks.manage`).
    */
-  get(webhookId: string, options?: RequestOptions): Promise<OperationData<'getWebhook'>>;
+  get(webhookId: string, options?: RequestOptions): ApiPromise<OperationData<'getWebhook'>>;
   /**
    * Update a webhook subscription.
    *
    * `PATCH /webhooks/{webhookId}` (operation `updateWebhook`, scope `webhooks.manage`).
    */
-  update(webhookId: string, body: OperationBody<'updateWebhook'>, options?: RequestOptions): Promise<OperationData<'updateWebhook'>>;
+  update(webhookId: string, body: OperationBody<'updateWebhook'>, options?: RequestOptions): ApiPromise<OperationData<'updateWebhook'>>;
   /**
    * Delete a webhook subscription.
    *
    * `DELETE /webhooks/{webhookId}` (operation `deleteWebhook`, scope `webhooks.manage`).
    */
-  delete(webhookId: string, options?: RequestOptions): Promise<OperationData<'deleteWebhook'>>;
+  delete(webhookId: string, options?: RequestOptions): ApiPromise<OperationData<'deleteWebhook'>>;
   /**
    * Rotate a webhook signing secret.
    *
    * `POST /webhooks/{webhookId}/rotate-secret` (operation `rotateWebhookSecret`, scope `webhooks.manage`).
    */
-  rotateSecret(webhookId: string, body?: OperationBody<'rotateWebhookSecret'>, options?: RequestOptions): Promise<OperationData<'rotateWebhookSecret'>>;
+  rotateSecret(webhookId: string, body?: OperationBody<'rotateWebhookSecret'>, options?: RequestOptions): ApiPromise<OperationData<'rotateWebhookSecret'>>;
   /**
    * Send a test event.
    *
    * `POST /webhooks/{webhookId}/test` (operation `testWebhook`, scope `webhooks.manage`).
    */
-  test(webhookId: string, options?: RequestOptions): Promise<OperationData<'testWebhook'>>;
+  test(webhookId: string, options?: RequestOptions): ApiPromise<OperationData<'testWebhook'>>;
   /** `opencom.webhooks.deliveries` */
   readonly deliveries: WebhookDeliveriesResource;
 }

@@ -1,8 +1,15 @@
 import type { Clock } from '../core/clock';
 
-interface Deadline {
-  at: number;
-  expire: () => void;
+/**
+ * Something that must happen at `at` (clock milliseconds) unless it is removed first. `previous` and
+ * `next` belong to {@link Deadlines}: it keeps pending deadlines in a list through them, so adding
+ * and removing one (twice per request) allocates nothing and hashes nothing.
+ */
+export interface Deadline {
+  readonly at: number;
+  expire(): void;
+  previous: Deadline | undefined;
+  next: Deadline | undefined;
 }
 
 /**
@@ -14,7 +21,7 @@ interface Deadline {
  */
 export class Deadlines {
   readonly #clock: Clock;
-  readonly #pending = new Set<Deadline>();
+  #head: Deadline | undefined;
   #armedAt = Number.POSITIVE_INFINITY;
   #cancel = (): void => undefined;
 
@@ -22,14 +29,25 @@ export class Deadlines {
     this.#clock = clock;
   }
 
-  /** Calls `expire` in `ms` unless the returned function is called first. */
-  add(ms: number, expire: () => void): () => void {
-    const deadline: Deadline = { at: this.#clock.now() + ms, expire };
-    this.#pending.add(deadline);
+  /** Calls `deadline.expire()` at `deadline.at` unless {@link delete} is called first. */
+  add(deadline: Deadline): void {
+    deadline.previous = undefined;
+    deadline.next = this.#head;
+    if (this.#head !== undefined) this.#head.previous = deadline;
+    this.#head = deadline;
     if (deadline.at < this.#armedAt) this.#arm(deadline.at);
-    return () => {
-      this.#pending.delete(deadline);
-    };
+  }
+
+  /** Forgets `deadline`: true if it was pending. */
+  delete(deadline: Deadline): boolean {
+    const { previous, next } = deadline;
+    if (previous !== undefined) previous.next = next;
+    else if (this.#head === deadline) this.#head = next;
+    else return false;
+    if (next !== undefined) next.previous = previous;
+    deadline.previous = undefined;
+    deadline.next = undefined;
+    return true;
   }
 
   #arm(at: number): void {
@@ -44,15 +62,16 @@ export class Deadlines {
     this.#armedAt = Number.POSITIVE_INFINITY;
     this.#cancel = () => undefined;
     const now = this.#clock.now();
+    const expired: Deadline[] = [];
     let next = Number.POSITIVE_INFINITY;
-    for (const deadline of this.#pending) {
-      if (deadline.at <= now) {
-        this.#pending.delete(deadline);
-        deadline.expire();
-      } else if (deadline.at < next) {
-        next = deadline.at;
-      }
+    for (let deadline = this.#head; deadline !== undefined; deadline = deadline.next) {
+      if (deadline.at <= now) expired.push(deadline);
+      else if (deadline.at < next) next = deadline.at;
     }
-    if (next !== Number.POSITIVE_INFINITY) this.#arm(next);
+    // Expiring runs other code (abort listeners), which may add or remove deadlines: walk first.
+    for (const deadline of expired) {
+      if (this.delete(deadline)) deadline.expire();
+    }
+    if (next < this.#armedAt) this.#arm(next);
   }
 }

@@ -3,7 +3,7 @@ import type { EngineState, RouteTable } from '../context';
 import { matchesAttributes } from '../custom-attributes';
 import { ok } from '../http/json';
 import { rowInWorkspace } from '../store/in-workspace';
-import type { ConversationRow } from '../store/store';
+import type { ClaimRow, ConversationRow } from '../store/store';
 import { endClaim, toClaim } from './claim-lease';
 
 type Conversation = components['schemas']['Conversation'];
@@ -16,7 +16,22 @@ export function activeClaim(engine: EngineState, row: ConversationRow, now: numb
 
 /** A stored conversation as the API shows it, with the computed claim and eligibility. */
 export function toConversation(engine: EngineState, row: ConversationRow, now: number): Conversation {
-  const claim = activeClaim(engine, row, now);
+  return conversationOf(row, activeClaim(engine, row, now));
+}
+
+/** A conversation that never had a claim (or whose claim ended): a function of the row alone. */
+const unclaimedConversation = (row: ConversationRow) => conversationOf(row, undefined);
+
+/**
+ * A conversation's JSON. Without a claim it depends on the row alone and is cached until the row
+ * changes; a claimed one is rendered each time, as its lease can lapse without a write.
+ */
+function conversationJson(engine: EngineState, row: ConversationRow, now: number): string {
+  if (row.claimId === null) return engine.store.conversations.json(row, unclaimedConversation);
+  return JSON.stringify(toConversation(engine, row, now));
+}
+
+function conversationOf(row: ConversationRow, claim: ClaimRow | undefined): Conversation {
   // Listed field by field (not spread): this runs for every row of every page.
   return {
     id: row.id,
@@ -81,12 +96,12 @@ export const conversationRoutes: RouteTable = {
       }
       return true;
     };
-    const serialize = (row: ConversationRow) => toConversation(engine, row, now);
+    const serialize = (row: ConversationRow) => conversationJson(engine, row, now);
     const limit = query.limit ?? 20;
     if (query.updatedSince !== undefined) {
       // Sync order: (updatedAt, id) ascending from updatedSince, so a sync never skips or repeats.
       return ok(
-        engine.page(
+        engine.pageJson(
           {
             list: 'listConversations:updated',
             index: store.conversations.index('updated'),
@@ -102,7 +117,7 @@ export const conversationRoutes: RouteTable = {
     }
     const byStatus = query.status !== undefined;
     return ok(
-      engine.page(
+      engine.pageJson(
         {
           list: byStatus ? 'listConversations:status' : 'listConversations:created',
           index: byStatus ? store.conversations.index('status') : store.conversations.index('created'),

@@ -37,6 +37,31 @@ describe('SortedIndex', () => {
     expect([...idx.scan(['c'], { reverse: true })].map((r) => r.id)).toEqual(['e']);
   });
 
+  it('visit() hands over the rows scan() yields, in either direction, until told to stop', () => {
+    const idx = index(rows);
+    for (const options of [
+      {},
+      { reverse: true },
+      { after: ['a', 1, 'b'] },
+      { reverse: true, after: ['a', 5, 'd'] },
+    ]) {
+      const visited: string[] = [];
+      idx.visit(['a'], options, (row) => {
+        visited.push(row.id);
+        return true;
+      });
+      expect(visited).toEqual([...idx.scan(['a'], options)].map((r) => r.id));
+    }
+    const firstTwo: string[] = [];
+    idx.visit(['a'], {}, (row) => {
+      firstTwo.push(row.id);
+      return firstTwo.length < 2;
+    });
+    expect(firstTwo).toEqual(['b', 'a']);
+    // The prefix bound holds with a longer key beside it (`['b']` ends before `['b', …]` rows of `c`).
+    expect([...idx.scan(['b'], { reverse: true })].map((r) => r.id)).toEqual(['c']);
+  });
+
   it('removes by the key a row was filed under', () => {
     const idx = index(rows);
     idx.remove(['a', 5, 'a']);

@@ -13,9 +13,28 @@ export function compareKeys(a: IndexKey, b: IndexKey): number {
   return a.length - b.length;
 }
 
+/** `compareKeys(key.slice(0, prefix.length), prefix)`, without the slice. */
+function comparePrefix(key: IndexKey, prefix: IndexKey): number {
+  const length = Math.min(key.length, prefix.length);
+  for (let i = 0; i < length; i++) {
+    const x = key[i] as string | number;
+    const y = prefix[i] as string | number;
+    if (x === y) continue;
+    if (typeof x === typeof y) return x < y ? -1 : 1;
+    return typeof x === 'number' ? -1 : 1;
+  }
+  return length - prefix.length;
+}
+
 function hasPrefix(key: IndexKey, prefix: IndexKey): boolean {
   for (let i = 0; i < prefix.length; i++) if (key[i] !== prefix[i]) return false;
   return true;
+}
+
+export interface ScanOptions {
+  /** Start strictly after this key. */
+  after?: IndexKey | undefined;
+  reverse?: boolean | undefined;
 }
 
 interface Entry<T> {
@@ -62,8 +81,7 @@ export class SortedIndex<T> {
     let hi = this.#entries.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const head = (this.#entries[mid] as Entry<T>).key.slice(0, prefix.length);
-      if (compareKeys(head, prefix) <= 0) lo = mid + 1;
+      if (comparePrefix((this.#entries[mid] as Entry<T>).key, prefix) <= 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -81,27 +99,39 @@ export class SortedIndex<T> {
     if (entry !== undefined && compareKeys(entry.key, key) === 0) this.#entries.splice(at, 1);
   }
 
+  /** Where a scan starts: the first entry after `after` (or of the prefix), the last one in reverse. */
+  #start(prefix: IndexKey, options: ScanOptions): number {
+    if (options.reverse) {
+      // Descending: from the last key below `after`, or the last key with the prefix.
+      return (options.after ? this.#lowerBound(options.after) : this.#endOfPrefix(prefix)) - 1;
+    }
+    return options.after ? this.#lowerBound(options.after, true) : this.#lowerBound(prefix);
+  }
+
   /**
    * Rows whose key starts with `prefix`, ascending (or descending with `reverse`), starting strictly
    * after `after` when given.
    */
-  *scan(prefix: IndexKey, options: { after?: IndexKey; reverse?: boolean } = {}): Generator<T> {
+  *scan(prefix: IndexKey, options: ScanOptions = {}): Generator<T> {
     const entries = this.#entries;
-    if (options.reverse) {
-      // Descending: from the last key below `after`, or the last key with the prefix.
-      const end = options.after ? this.#lowerBound(options.after) : this.#endOfPrefix(prefix);
-      for (let i = end - 1; i >= 0; i--) {
-        const entry = entries[i] as Entry<T>;
-        if (!hasPrefix(entry.key, prefix)) return;
-        yield entry.row;
-      }
-      return;
-    }
-    let i = options.after ? this.#lowerBound(options.after, true) : this.#lowerBound(prefix);
-    for (; i < entries.length; i++) {
+    const step = options.reverse ? -1 : 1;
+    for (let i = this.#start(prefix, options); i >= 0 && i < entries.length; i += step) {
       const entry = entries[i] as Entry<T>;
       if (!hasPrefix(entry.key, prefix)) return;
       yield entry.row;
+    }
+  }
+
+  /**
+   * The rows `scan` would yield, handed to `visit` until it returns false: a page read this way costs
+   * no generator step per row.
+   */
+  visit(prefix: IndexKey, options: ScanOptions, visit: (row: T) => boolean): void {
+    const entries = this.#entries;
+    const step = options.reverse ? -1 : 1;
+    for (let i = this.#start(prefix, options); i >= 0 && i < entries.length; i += step) {
+      const entry = entries[i] as Entry<T>;
+      if (!hasPrefix(entry.key, prefix) || !visit(entry.row)) return;
     }
   }
 }

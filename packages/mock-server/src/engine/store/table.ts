@@ -7,13 +7,17 @@ import { type IndexKey, SortedIndex } from './sorted-index';
 export class Table<T extends { id: string }, I extends string = string> {
   readonly #rows = new Map<string, T>();
   readonly #indexes: Record<I, SortedIndex<T>>;
+  readonly #indexList: SortedIndex<T>[];
   /** Told the ID of every row inserted, updated or deleted (the `dataDir` journal listens here). */
   onWrite: ((id: string) => void) | null = null;
+  /** Rows' JSON by renderer (see `json`); a write drops the row's entries. */
+  readonly #json = new Map<(row: T) => unknown, WeakMap<T, string>>();
 
   constructor(indexes: Record<I, (row: T) => IndexKey>) {
     this.#indexes = Object.fromEntries(
       Object.entries(indexes).map(([name, keyOf]) => [name, new SortedIndex(keyOf as (row: T) => IndexKey)]),
     ) as Record<I, SortedIndex<T>>;
+    this.#indexList = Object.values(this.#indexes);
   }
 
   get size(): number {
@@ -35,16 +39,40 @@ export class Table<T extends { id: string }, I extends string = string> {
   insert(row: T): T {
     if (this.#rows.has(row.id)) throw new Error(`duplicate id ${row.id}`);
     this.#rows.set(row.id, row);
-    for (const index of Object.values<SortedIndex<T>>(this.#indexes)) index.insert(row);
+    for (const index of this.#indexList) index.insert(row);
     this.onWrite?.(row.id);
     return row;
   }
 
+  /**
+   * `JSON.stringify(render(row))`, kept until the row is next written: lists send a page of cached rows
+   * without rebuilding them. `render` must be a module-level function of the row alone (not of other
+   * tables, the clock or the caller), since nothing else invalidates the text.
+   */
+  json(row: T, render: (row: T) => unknown): string {
+    let texts = this.#json.get(render);
+    if (texts === undefined) {
+      texts = new WeakMap();
+      this.#json.set(render, texts);
+    }
+    let text = texts.get(row);
+    if (text === undefined) {
+      text = JSON.stringify(render(row));
+      texts.set(row, text);
+    }
+    return text;
+  }
+
+  #forgetJson(row: T): void {
+    for (const texts of this.#json.values()) texts.delete(row);
+  }
+
   /** Applies `change` to the row and keeps every index consistent. */
   update(row: T, change: (row: T) => void): T {
-    const indexes = Object.values<SortedIndex<T>>(this.#indexes);
+    const indexes = this.#indexList;
     const before = indexes.map((index) => index.keyOf(row));
     change(row);
+    this.#forgetJson(row);
     indexes.forEach((index, i) => {
       const old = before[i] as IndexKey;
       const now = index.keyOf(row);
@@ -58,7 +86,8 @@ export class Table<T extends { id: string }, I extends string = string> {
 
   delete(row: T): void {
     if (!this.#rows.delete(row.id)) return;
-    for (const index of Object.values<SortedIndex<T>>(this.#indexes)) index.remove(index.keyOf(row));
+    this.#forgetJson(row);
+    for (const index of this.#indexList) index.remove(index.keyOf(row));
     this.onWrite?.(row.id);
   }
 
