@@ -39,7 +39,11 @@ describe('claims', () => {
     const t = await setup();
     const opencom = t.opencom();
     const id = await conversation(t);
-    const session = await opencom.claims.acquire(id, { leaseSeconds: 60 });
+    const renewed: number[] = [];
+    const session = await opencom.claims.acquire(id, {
+      leaseSeconds: 60,
+      onRenew: (claim) => renewed.push(claim.expiresAt),
+    });
     const start = t.clock.now();
 
     // Three full lease periods: the session renews halfway through each lease.
@@ -47,6 +51,9 @@ describe('claims', () => {
     expect(session.active).toBe(true);
     expect(session.lost.aborted).toBe(false);
     expect(renewals(t)).toBe(6);
+    // onRenew saw each renewal, each with a later expiry.
+    expect(renewed).toHaveLength(6);
+    expect(renewed).toEqual([...renewed].sort((a, b) => a - b));
     const held = await opencom.conversations.get(id);
     expect(held.claim?.actorName).toBe('sdk-bot');
     expect(held.claim?.expiresAt).toBeGreaterThan(t.clock.now());

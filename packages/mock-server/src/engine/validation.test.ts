@@ -49,4 +49,25 @@ describe('readJsonBody(request, maxBytes, takesBody)', () => {
     expect(JSON.parse(response.body ?? '{}')).toMatchObject({ code: 'validation_failed' });
     expect(server.contractViolations).toEqual([]);
   });
+
+  // Found by reliability/fuzz.test.ts: the control API answered these with statuses its spec did
+  // not list (415 and 413 on operations with a body, 400 on those without parameters).
+  it('control API media-type and unknown-parameter mistakes are documented problems', async () => {
+    const server = createMockServer({ rateLimits: false, validateResponses: true });
+    const send = (method: string, path: string, body: string | null, contentType = 'text/plain') =>
+      server.dispatch({
+        method,
+        url: `http://mock.test${path}`,
+        headers: new Headers({ 'content-type': contentType }),
+        bytes: async () => (body === null ? null : new TextEncoder().encode(body)),
+      });
+    expect((await send('POST', '/__control/clock/advance', '{"ms":1}')).status).toBe(415);
+    expect(
+      (await send('POST', '/__control/workspaces', 'x'.repeat(1024 * 1024 + 1), 'application/json')).status,
+    ).toBe(413);
+    expect((await send('GET', '/__control/clock?unknown=1', null)).status).toBe(400);
+    expect((await send('POST', '/__control/reset?unknown=1', null)).status).toBe(400);
+    expect((await send('DELETE', '/__control/faults?unknown=1', null)).status).toBe(400);
+    expect(server.contractViolations).toEqual([]);
+  });
 });

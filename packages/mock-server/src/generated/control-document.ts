@@ -70,6 +70,9 @@ export const controlDocument: Record<string, unknown> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/ControlBadRequest"
+          },
           "404": {
             "$ref": "#/components/responses/ControlDisabled"
           },
@@ -688,6 +691,9 @@ export const controlDocument: Record<string, unknown> = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/ControlBadRequest"
           },
           "404": {
             "$ref": "#/components/responses/ControlDisabled"
@@ -1486,6 +1492,9 @@ export const controlDocument: Record<string, unknown> = {
                 "$ref": "#/components/headers/X-Request-Id"
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/ControlBadRequest"
           },
           "404": {
             "$ref": "#/components/responses/ControlDisabled"
@@ -3005,6 +3014,195 @@ export const controlDocument: Record<string, unknown> = {
         }
       }
     },
+    "responses": {
+      "ControlBadRequest": {
+        "description": "The request does not match the schema (`validation_failed`) or its body is not JSON (`malformed_request`).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "example": {
+              "type": "https://docs.opencom.dev/errors/validation_failed",
+              "title": "Request validation failed",
+              "status": 400,
+              "detail": "scopes must not be empty.",
+              "code": "validation_failed",
+              "requestId": "req_01hx4z7k9m2p",
+              "errors": [
+                {
+                  "pointer": "/body/scopes",
+                  "message": "must NOT have fewer than 1 items"
+                }
+              ]
+            }
+          }
+        }
+      },
+      "ControlDisabled": {
+        "description": "The control API is not enabled on this server (`not_found`); it is off unless the server runs for local use or tests.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "controlDisabled": {
+                "$ref": "#/components/examples/ControlDisabled"
+              }
+            }
+          }
+        }
+      },
+      "ControlInternalError": {
+        "description": "An unexpected error in the reference server (`internal_error`); a bug, please report it.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "example": {
+              "type": "https://docs.opencom.dev/errors/internal_error",
+              "title": "Internal error",
+              "status": 500,
+              "detail": "Please report the request ID.",
+              "code": "internal_error",
+              "requestId": "req_01hx4z7k9m2p"
+            }
+          }
+        }
+      },
+      "ControlPayloadTooLarge": {
+        "description": "The body is over 1 MiB (`payload_too_large`).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "example": {
+              "type": "https://docs.opencom.dev/errors/payload_too_large",
+              "title": "Payload too large",
+              "status": 413,
+              "detail": "Request bodies are limited to 1048576 bytes.",
+              "code": "payload_too_large",
+              "requestId": "req_01hx4z7k9m2p"
+            }
+          }
+        }
+      },
+      "ControlUnsupportedMediaType": {
+        "description": "The body is not JSON (`unsupported_media_type`).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "example": {
+              "type": "https://docs.opencom.dev/errors/unsupported_media_type",
+              "title": "Unsupported media type",
+              "status": 415,
+              "detail": "Send Content-Type: application/json.",
+              "code": "unsupported_media_type",
+              "requestId": "req_01hx4z7k9m2p"
+            }
+          }
+        }
+      },
+      "ControlWorkspaceNotFound": {
+        "description": "No such workspace (`not_found`), or the control API is not enabled on this server.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "workspaceNotFound": {
+                "$ref": "#/components/examples/WorkspaceNotFound"
+              },
+              "controlDisabled": {
+                "$ref": "#/components/examples/ControlDisabled"
+              }
+            }
+          }
+        }
+      },
+      "ControlCredentialNotFound": {
+        "description": "No such credential (`not_found`), or the control API is not enabled on this server.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "credentialNotFound": {
+                "$ref": "#/components/examples/CredentialNotFound"
+              },
+              "controlDisabled": {
+                "$ref": "#/components/examples/ControlDisabled"
+              }
+            }
+          }
+        }
+      },
+      "ControlConversationNotFound": {
+        "description": "No such conversation (or visitor, when one is named) (`not_found`), or the control API is not enabled on this server.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            },
+            "examples": {
+              "conversationNotFound": {
+                "$ref": "#/components/examples/ConversationNotFound"
+              },
+              "controlDisabled": {
+                "$ref": "#/components/examples/ControlDisabled"
+              }
+            }
+          }
+        }
+      }
+    },
     "examples": {
       "ControlDisabled": {
         "summary": "The control API is not enabled on this server",
@@ -3575,195 +3773,6 @@ export const controlDocument: Record<string, unknown> = {
           "times": 3,
           "remaining": 3,
           "createdAt": 1767225600000
-        }
-      }
-    },
-    "responses": {
-      "ControlDisabled": {
-        "description": "The control API is not enabled on this server (`not_found`); it is off unless the server runs for local use or tests.",
-        "headers": {
-          "X-Request-Id": {
-            "$ref": "#/components/headers/X-Request-Id"
-          }
-        },
-        "content": {
-          "application/problem+json": {
-            "schema": {
-              "$ref": "#/components/schemas/Problem"
-            },
-            "examples": {
-              "controlDisabled": {
-                "$ref": "#/components/examples/ControlDisabled"
-              }
-            }
-          }
-        }
-      },
-      "ControlInternalError": {
-        "description": "An unexpected error in the reference server (`internal_error`); a bug, please report it.",
-        "headers": {
-          "X-Request-Id": {
-            "$ref": "#/components/headers/X-Request-Id"
-          }
-        },
-        "content": {
-          "application/problem+json": {
-            "schema": {
-              "$ref": "#/components/schemas/Problem"
-            },
-            "example": {
-              "type": "https://docs.opencom.dev/errors/internal_error",
-              "title": "Internal error",
-              "status": 500,
-              "detail": "Please report the request ID.",
-              "code": "internal_error",
-              "requestId": "req_01hx4z7k9m2p"
-            }
-          }
-        }
-      },
-      "ControlBadRequest": {
-        "description": "The request does not match the schema (`validation_failed`) or its body is not JSON (`malformed_request`).",
-        "headers": {
-          "X-Request-Id": {
-            "$ref": "#/components/headers/X-Request-Id"
-          }
-        },
-        "content": {
-          "application/problem+json": {
-            "schema": {
-              "$ref": "#/components/schemas/Problem"
-            },
-            "example": {
-              "type": "https://docs.opencom.dev/errors/validation_failed",
-              "title": "Request validation failed",
-              "status": 400,
-              "detail": "scopes must not be empty.",
-              "code": "validation_failed",
-              "requestId": "req_01hx4z7k9m2p",
-              "errors": [
-                {
-                  "pointer": "/body/scopes",
-                  "message": "must NOT have fewer than 1 items"
-                }
-              ]
-            }
-          }
-        }
-      },
-      "ControlPayloadTooLarge": {
-        "description": "The body is over 1 MiB (`payload_too_large`).",
-        "headers": {
-          "X-Request-Id": {
-            "$ref": "#/components/headers/X-Request-Id"
-          }
-        },
-        "content": {
-          "application/problem+json": {
-            "schema": {
-              "$ref": "#/components/schemas/Problem"
-            },
-            "example": {
-              "type": "https://docs.opencom.dev/errors/payload_too_large",
-              "title": "Payload too large",
-              "status": 413,
-              "detail": "Request bodies are limited to 1048576 bytes.",
-              "code": "payload_too_large",
-              "requestId": "req_01hx4z7k9m2p"
-            }
-          }
-        }
-      },
-      "ControlUnsupportedMediaType": {
-        "description": "The body is not JSON (`unsupported_media_type`).",
-        "headers": {
-          "X-Request-Id": {
-            "$ref": "#/components/headers/X-Request-Id"
-          }
-        },
-        "content": {
-          "application/problem+json": {
-            "schema": {
-              "$ref": "#/components/schemas/Problem"
-            },
-            "example": {
-              "type": "https://docs.opencom.dev/errors/unsupported_media_type",
-              "title": "Unsupported media type",
-              "status": 415,
-              "detail": "Send Content-Type: application/json.",
-              "code": "unsupported_media_type",
-              "requestId": "req_01hx4z7k9m2p"
-            }
-          }
-        }
-      },
-      "ControlWorkspaceNotFound": {
-        "description": "No such workspace (`not_found`), or the control API is not enabled on this server.",
-        "headers": {
-          "X-Request-Id": {
-            "$ref": "#/components/headers/X-Request-Id"
-          }
-        },
-        "content": {
-          "application/problem+json": {
-            "schema": {
-              "$ref": "#/components/schemas/Problem"
-            },
-            "examples": {
-              "workspaceNotFound": {
-                "$ref": "#/components/examples/WorkspaceNotFound"
-              },
-              "controlDisabled": {
-                "$ref": "#/components/examples/ControlDisabled"
-              }
-            }
-          }
-        }
-      },
-      "ControlCredentialNotFound": {
-        "description": "No such credential (`not_found`), or the control API is not enabled on this server.",
-        "headers": {
-          "X-Request-Id": {
-            "$ref": "#/components/headers/X-Request-Id"
-          }
-        },
-        "content": {
-          "application/problem+json": {
-            "schema": {
-              "$ref": "#/components/schemas/Problem"
-            },
-            "examples": {
-              "credentialNotFound": {
-                "$ref": "#/components/examples/CredentialNotFound"
-              },
-              "controlDisabled": {
-                "$ref": "#/components/examples/ControlDisabled"
-              }
-            }
-          }
-        }
-      },
-      "ControlConversationNotFound": {
-        "description": "No such conversation (or visitor, when one is named) (`not_found`), or the control API is not enabled on this server.",
-        "headers": {
-          "X-Request-Id": {
-            "$ref": "#/components/headers/X-Request-Id"
-          }
-        },
-        "content": {
-          "application/problem+json": {
-            "schema": {
-              "$ref": "#/components/schemas/Problem"
-            },
-            "examples": {
-              "conversationNotFound": {
-                "$ref": "#/components/examples/ConversationNotFound"
-              },
-              "controlDisabled": {
-                "$ref": "#/components/examples/ControlDisabled"
-              }
-            }
-          }
         }
       }
     },

@@ -1148,6 +1148,32 @@ export interface components {
         };
     };
     responses: {
+        /** @description The request does not match the schema (`validation_failed`) or its body is not JSON (`malformed_request`). */
+        ControlBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://docs.opencom.dev/errors/validation_failed",
+                 *       "title": "Request validation failed",
+                 *       "status": 400,
+                 *       "detail": "scopes must not be empty.",
+                 *       "code": "validation_failed",
+                 *       "requestId": "req_01hx4z7k9m2p",
+                 *       "errors": [
+                 *         {
+                 *           "pointer": "/body/scopes",
+                 *           "message": "must NOT have fewer than 1 items"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The control API is not enabled on this server (`not_found`); it is off unless the server runs for local use or tests. */
         ControlDisabled: {
             headers: {
@@ -1173,32 +1199,6 @@ export interface components {
                  *       "detail": "Please report the request ID.",
                  *       "code": "internal_error",
                  *       "requestId": "req_01hx4z7k9m2p"
-                 *     }
-                 */
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description The request does not match the schema (`validation_failed`) or its body is not JSON (`malformed_request`). */
-        ControlBadRequest: {
-            headers: {
-                "X-Request-Id": components["headers"]["X-Request-Id"];
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "type": "https://docs.opencom.dev/errors/validation_failed",
-                 *       "title": "Request validation failed",
-                 *       "status": 400,
-                 *       "detail": "scopes must not be empty.",
-                 *       "code": "validation_failed",
-                 *       "requestId": "req_01hx4z7k9m2p",
-                 *       "errors": [
-                 *         {
-                 *           "pointer": "/body/scopes",
-                 *           "message": "must NOT have fewer than 1 items"
-                 *         }
-                 *       ]
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1340,6 +1340,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["ControlBadRequest"];
             404: components["responses"]["ControlDisabled"];
             500: components["responses"]["ControlInternalError"];
         };
@@ -1671,6 +1672,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClockState"];
                 };
             };
+            400: components["responses"]["ControlBadRequest"];
             404: components["responses"]["ControlDisabled"];
             500: components["responses"]["ControlInternalError"];
         };
@@ -2053,6 +2055,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["ControlBadRequest"];
             404: components["responses"]["ControlDisabled"];
             500: components["responses"]["ControlInternalError"];
         };

@@ -22,6 +22,8 @@ export interface AcquireOptions {
   renewAfter?: number | undefined;
   /** The claim request's `Idempotency-Key` (default: a fresh one, the same across its retries). */
   idempotencyKey?: string | undefined;
+  /** Called with the renewed claim after each renewal the server accepted (to log or show the new expiry). */
+  onRenew?: ((claim: Claim) => void) | undefined;
 }
 
 /** What a session needs from its client. */
@@ -96,6 +98,7 @@ export class ClaimSession implements AsyncDisposable {
   /** Local time at which the lease ends, counted from when the last claim or renewal was sent. */
   #deadline: number;
   #timers: AbortController | undefined;
+  readonly #onRenew: ((claim: Claim) => void) | undefined;
 
   /**
    * Sessions come from `opencom.claims.acquire`; `sentAt` is the local time the claim request was
@@ -105,12 +108,13 @@ export class ClaimSession implements AsyncDisposable {
     deps: ClaimSessionDeps,
     claim: Claim,
     sentAt: number,
-    options: Pick<AcquireOptions, 'renewAfter' | 'signal'> = {},
+    options: Pick<AcquireOptions, 'renewAfter' | 'signal' | 'onRenew'> = {},
   ) {
     this.#deps = deps;
     this.conversationId = claim.conversationId;
     this.#claim = claim;
     this.#renewAfter = options.renewAfter ?? 0.5;
+    this.#onRenew = options.onRenew;
     this.#deadline = sentAt + claim.leaseSeconds * 1000;
     this.#arm(sentAt);
     const { signal } = options;
@@ -167,6 +171,7 @@ export class ClaimSession implements AsyncDisposable {
         this.#claim = claim;
         this.#deadline = sentAt + claim.leaseSeconds * 1000;
         this.#arm(sentAt);
+        this.#onRenew?.(claim);
       }
       return claim;
     } catch (error) {

@@ -13,9 +13,6 @@ interface HoldFlags {
   escalateOnExit?: string;
 }
 
-/** How often to look at the session's claim for a renewal to report (the session renews on its own). */
-const WATCH_MS = 200;
-
 export function defineHold(noun: Command, context: () => Context): void {
   noun
     .command('hold')
@@ -73,7 +70,6 @@ async function hold(ctx: Context, conversationId: string, flags: HoldFlags): Pro
   const removeInterrupt = ctx.io.onInterrupt(() =>
     session === undefined ? cancelClaim.abort() : stopRequested(),
   );
-  let watch: ReturnType<typeof setInterval> | undefined;
   try {
     session = await explainClaimConflict(
       conversationId,
@@ -81,6 +77,8 @@ async function hold(ctx: Context, conversationId: string, flags: HoldFlags): Pro
         leaseSeconds: flags.lease,
         renewAfter: renewEveryMs / leaseMs,
         signal: cancelClaim.signal,
+        // The session renews by itself; report each new expiry it got.
+        onRenew: (claim) => events.renewed(claim),
       }),
     ).catch((error: unknown) => {
       if (cancelClaim.signal.aborted) throw new UsageError(`cancelled before ${conversationId} was claimed`);
@@ -93,14 +91,6 @@ async function hold(ctx: Context, conversationId: string, flags: HoldFlags): Pro
       flags.escalateOnExit === undefined ? 'release' : 'escalate',
     );
 
-    // The session renews by itself and exposes the latest claim; report each new expiry it got.
-    let reported = held.claim;
-    watch = setInterval(() => {
-      if (held.active && held.claim.expiresAt !== reported.expiresAt) {
-        reported = held.claim;
-        events.renewed(reported);
-      }
-    }, WATCH_MS);
     const lost = new Promise<'lost'>((resolve) => {
       if (held.lost.aborted) resolve('lost');
       else held.lost.addEventListener('abort', () => resolve('lost'), { once: true });
@@ -123,7 +113,6 @@ async function hold(ctx: Context, conversationId: string, flags: HoldFlags): Pro
     }
     throw lostLease(held.lost.reason, events, conversationId);
   } finally {
-    clearInterval(watch);
     removeInterrupt();
   }
 }
