@@ -15,11 +15,18 @@ function quickStartCommands(): string[] {
 }
 
 describe('README', () => {
-  it('has a quick start of two commands: the main job and the tests', () => {
+  it('has a quick start of two commands: the main job (the demo) and the tests', () => {
     const commands = quickStartCommands();
-    expect(commands).toHaveLength(2);
-    expect(commands[0]).toMatch(/pnpm start$/);
-    expect(commands[1]).toMatch(/pnpm test$/);
+    expect(commands).toEqual([
+      'npm install -g pnpm@10.34.9 && pnpm install --frozen-lockfile && pnpm demo',
+      'npm install -g pnpm@10.34.9 && pnpm install --frozen-lockfile && pnpm test',
+    ]);
+  });
+
+  it('points from the quick start to `pnpm start` (API reference, reference server and dashboard)', () => {
+    const text = readme.split('## Quick start')[1]?.split('\n## ')[0] ?? '';
+    expect(text).toContain('`pnpm start`');
+    expect(text).toContain('http://127.0.0.1:4010/dashboard');
   });
 
   it('.ci/run runs the README test command verbatim', () => {

@@ -42,9 +42,15 @@ export class Narrator {
         note.outcome === 'verified'
           ? `verified ${note.eventType}: ${note.summary}`
           : note.outcome === 'failed'
-            ? `${note.eventType}: the handler failed, answered HTTP 500 (on purpose, once)`
-            : `${note.summary}: ignored, deduped on webhook-id (HTTP 200)`;
+            ? `${note.eventType}: the help desk is down, answered HTTP 500 (not acknowledged)`
+            : `${note.summary} of an event handled already: ignored, deduped on webhook-id (HTTP 200)`;
       this.say('receiver', `${MARKS[note.outcome]} ${what}`);
+      if (note.afterFailure) {
+        this.say(
+          'receiver',
+          '  its webhook-id failed here before and was never acknowledged: not a duplicate',
+        );
+      }
     }
   }
 
@@ -55,8 +61,8 @@ export class Narrator {
     this.write(
       `Done in ${seconds.toFixed(1)} s: ${count('answered')} answered from the knowledge base, ` +
         `${count('escalated')} escalated to a human, ${count('skipped')} skipped; ` +
-        `${noted('verified')} webhook deliveries verified, ${noted('failed')} failed and retried, ` +
-        `${noted('duplicate')} replay deduped.`,
+        `${noted('verified')} webhook deliveries verified, ${noted('failed')} answered HTTP 500, ` +
+        `${noted('duplicate')} duplicate ignored.`,
     );
   }
 }

@@ -20,11 +20,18 @@ const STORY = [
   "  bot      skipped Tomás Herrera's conversation: held by triage-bot",
   '4. Lena Fischer writes: "Do you have a dark mode for the dashboard?"',
   "  bot      escalated Lena Fischer's conversation: no knowledge-base article matches the question",
-  '  receiver ✗ conversation.escalated: the handler failed, answered HTTP 500 (on purpose, once)',
-  '  server   conversation.escalated attempt 1 got HTTP 500; retrying in 1 s',
+  '  receiver ✗ conversation.escalated: the help desk is down, answered HTTP 500 (not acknowledged)',
+  '  server   conversation.escalated attempt 1 of 3 got HTTP 500; retrying in 1 s',
+  '  receiver ✗ conversation.escalated: the help desk is down, answered HTTP 500 (not acknowledged)',
+  '  server   conversation.escalated attempt 2 of 3 got HTTP 500; retrying in 2 s',
+  '  receiver ✗ conversation.escalated: the help desk is down, answered HTTP 500 (not acknowledged)',
+  '  server   conversation.escalated attempt 3 of 3 got HTTP 500; no attempts left: the delivery ended failed',
+  '  operator the help desk is back; replays the failed delivery',
   "  receiver ✓ verified conversation.escalated: Lena Fischer's conversation went to a human",
-  '  server   conversation.escalated delivered on attempt 2 (HTTP 204)',
-  '  receiver = a delivery of an event handled already: ignored, deduped on webhook-id (HTTP 200)',
+  '  receiver   its webhook-id failed here before and was never acknowledged: not a duplicate',
+  '  server   replay succeeded (HTTP 204), linked to the delivery it replays',
+  '  operator replays it once more',
+  '  receiver = a redelivery of an event handled already: ignored, deduped on webhook-id (HTTP 200)',
   '  server   replay succeeded (HTTP 200), linked to the delivery it replays',
 ];
 
@@ -39,7 +46,7 @@ function expectStory(lines: readonly string[]) {
 }
 
 describe('the demo (pnpm demo)', () => {
-  it('tells claims, replies, escalations, verified deliveries, a failed delivery, its retry and replay; exits 0', async () => {
+  it('tells claims, replies, escalations, verified deliveries, a delivery that fails every attempt, its accepted replay and a deduped one; exits 0', async () => {
     const lines: string[] = [];
     const exitCode = await runDemo({ write: (line) => lines.push(line) });
 
@@ -52,7 +59,7 @@ describe('the demo (pnpm demo)', () => {
     expect(shown.length).toBeGreaterThan(5);
     expect(shown.filter((line) => !lines.includes(line))).toEqual([]);
     expect(lines.at(-1)).toMatch(
-      /^Done in \d+\.\d s: 1 answered from the knowledge base, 2 escalated to a human, 1 skipped; 7 webhook deliveries verified, 1 failed and retried, 1 replay deduped\.$/,
+      /^Done in \d+\.\d s: 1 answered from the knowledge base, 2 escalated to a human, 1 skipped; 7 webhook deliveries verified, 3 answered HTTP 500, 1 duplicate ignored\.$/,
     );
   });
 

@@ -1,5 +1,5 @@
 import { createMockServer, ManualClock, seedDemoWorkspace } from '@opencom/mock-server';
-import { Opencom } from '@opencom/sdk';
+import { type components, Opencom } from '@opencom/sdk';
 import { type BotAction, FINAL_ACTIONS } from '../actions';
 import { DEFAULT_ANSWER_POLICY } from '../answer-policy';
 import { ClaimBot } from '../bot';
@@ -9,7 +9,7 @@ import { startNarratingReceiver } from './narrating-receiver';
 import { Narrator } from './narrator';
 import { SCENES } from './scenes';
 
-/** Fast retries, so the failed delivery is retried within the demo: 1 s, then 2 s after a failure. */
+/** Three attempts (at once, then 1 s and 2 s after a failure), so a delivery can run out of them within the demo. */
 const RETRY_SCHEDULE = [0, 1_000, 2_000];
 const HELP_CENTER_URL = 'https://help.example.com/articles';
 /** How long the demo waits for the bot to finish one conversation before it gives up (exit 1). */
@@ -98,7 +98,7 @@ export async function runDemo({ write }: DemoOptions): Promise<number> {
   narrator.title('Opencom demo: the reference server in-process, a claim bot and a webhook receiver');
   narrator.say(
     'server',
-    `"${workspace.name}" with ${published.data.length} published help articles; webhook retries 1 s and 2 s after a failure`,
+    `"${workspace.name}" with ${published.data.length} published help articles; 3 webhook attempts: at once, then 1 s and 2 s after a failure`,
   );
   narrator.say(
     'receiver',
@@ -141,7 +141,7 @@ export async function runDemo({ write }: DemoOptions): Promise<number> {
       }
       names.set(conversationId, scene.visitor);
       narrator.scene(index + 1, scene);
-      if (scene.failWebhook) receiver.failOnce(scene.failWebhook);
+      if (scene.receiverDownFor) receiver.breakFor(scene.receiverDownFor);
       const mine = await handled(conversationId, from);
       await server.deliveries.idle();
       narrator.botActions(mine, nameOf);
@@ -149,7 +149,7 @@ export async function runDemo({ write }: DemoOptions): Promise<number> {
       if (!mine.some((action) => action.type === scene.outcome)) {
         throw new Error(`expected the bot to end with "${scene.outcome}" for ${scene.visitor}`);
       }
-      if (scene.failWebhook) await retryAndReplay();
+      if (scene.receiverDownFor) await failThenReplay();
     }
     narrator.summary(actions, receiver.notes, (performance.now() - started) / 1000);
   } catch (error) {
@@ -163,35 +163,68 @@ export async function runDemo({ write }: DemoOptions): Promise<number> {
   }
   return exitCode;
 
-  /** The failed delivery: the server retries it on the fast schedule, then an operator replays it. */
-  async function retryAndReplay() {
-    const failed = (await opencom.webhooks.deliveries.list({ status: 'retrying' })).data[0];
-    if (failed === undefined) throw new Error('expected a delivery waiting for its retry');
-    const wait = (failed.nextAttemptAt ?? server.clock.now()) - server.clock.now();
+  /**
+   * The receiver is down: the server retries the delivery on the fast schedule until no attempt is
+   * left and the delivery ends `failed`. The receiver is fixed, an operator replays the delivery, and
+   * the receiver accepts it: same `webhook-id`, but never acknowledged, so it is not a duplicate.
+   */
+  async function failThenReplay() {
+    let delivery = (await opencom.webhooks.deliveries.list({ status: 'retrying' })).data[0];
+    if (delivery === undefined) throw new Error('expected a delivery waiting for its retry');
+    while (delivery.status === 'retrying') {
+      const wait = (delivery.nextAttemptAt ?? server.clock.now()) - server.clock.now();
+      narrator.say('server', `${lastAttemptOf(delivery)}; retrying in ${wait / 1000} s`);
+      const notesFrom = receiver.notes.length;
+      // Moves the server's manual clock: the retry runs now, not after a real wait.
+      await server.deliveries.advanceBy(wait);
+      narrator.receiverNotes(receiver.notes.slice(notesFrom));
+      delivery = await opencom.webhooks.deliveries.get(delivery.id);
+    }
+    if (delivery.status !== 'failed') throw new Error(`expected the delivery to fail, it ${delivery.status}`);
     narrator.say(
       'server',
-      `${failed.eventType} attempt 1 got HTTP ${failed.lastAttempt?.httpStatus}; retrying in ${wait / 1000} s`,
+      `${lastAttemptOf(delivery)}; no attempts left: the delivery ended ${delivery.status}`,
     );
-    let notesFrom = receiver.notes.length;
-    await server.deliveries.advanceBy(wait);
-    narrator.receiverNotes(receiver.notes.slice(notesFrom));
-    const retried = await opencom.webhooks.deliveries.get(failed.id);
-    narrator.say(
-      'server',
-      `${retried.eventType} delivered on attempt ${retried.attemptCount} (HTTP ${retried.lastAttempt?.httpStatus})`,
-    );
+    const failedId = delivery.id;
 
-    narrator.say('operator', 'replays that delivery (what `opencom webhooks replay <id>` does)');
-    notesFrom = receiver.notes.length;
-    const replay = await opencom.webhooks.deliveries.replay(failed.id);
+    receiver.fix();
+    narrator.say(
+      'operator',
+      'the help desk is back; replays the failed delivery (what `opencom webhooks replay <id>` does)',
+    );
+    const accepted = await replay(failedId);
+    if (!accepted.some((note) => note.outcome === 'verified' && note.afterFailure)) {
+      throw new Error('expected the receiver to accept the replay of the delivery it never acknowledged');
+    }
+    narrator.say('operator', 'replays it once more (the receiver acknowledged it this time)');
+    const again = await replay(failedId);
+    if (!again.every((note) => note.outcome === 'duplicate')) {
+      throw new Error('expected the receiver to ignore a replay of a delivery it acknowledged');
+    }
+  }
+
+  /** Replays a delivery as `opencom webhooks replay <id>` does, and tells how it went. */
+  async function replay(deliveryId: string) {
+    const notesFrom = receiver.notes.length;
+    const { id } = await opencom.webhooks.deliveries.replay(deliveryId);
     await server.deliveries.idle();
-    narrator.receiverNotes(receiver.notes.slice(notesFrom));
-    const replayed = await opencom.webhooks.deliveries.get(replay.id);
+    const notes = receiver.notes.slice(notesFrom);
+    narrator.receiverNotes(notes);
+    const replayed = await opencom.webhooks.deliveries.get(id);
+    if (replayed.replayOf !== deliveryId)
+      throw new Error('expected the replay to link to the delivery it replays');
     narrator.say(
       'server',
       `replay ${replayed.status} (HTTP ${replayed.lastAttempt?.httpStatus}), linked to the delivery it replays`,
     );
+    return notes;
   }
+}
+
+/** `conversation.escalated attempt 2 of 3 got HTTP 500` */
+function lastAttemptOf(delivery: components['schemas']['WebhookDelivery']): string {
+  const { eventType, attemptCount, maxAttempts, lastAttempt } = delivery;
+  return `${eventType} attempt ${attemptCount} of ${maxAttempts} got HTTP ${lastAttempt?.httpStatus}`;
 }
 
 async function openConversationOf(opencom: Opencom, visitorId: string | undefined): Promise<string> {

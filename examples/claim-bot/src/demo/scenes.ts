@@ -12,8 +12,11 @@ export interface Scene {
   outcome: Extract<BotAction['type'], 'answered' | 'escalated' | 'skipped'>;
   /** Another automation holds the visitor's open conversation when they write (a claim conflict). */
   heldBy?: string;
-  /** The receiver fails the first delivery of this event type (HTTP 500), to show a retry and a replay. */
-  failWebhook?: string;
+  /**
+   * The receiver answers HTTP 500 to every delivery of this event type until the demo's retries run
+   * out, so the delivery ends `failed`; then it is fixed and an operator replays the delivery.
+   */
+  receiverDownFor?: string;
 }
 
 export const SCENES: readonly Scene[] = [
@@ -43,8 +46,8 @@ export const SCENES: readonly Scene[] = [
     visitor: 'Lena Fischer',
     subject: 'Dark mode',
     says: 'Do you have a dark mode for the dashboard?',
-    expect: 'nothing in the knowledge base covers it; the receiver fails once',
+    expect: "nothing in the knowledge base covers it; the receiver's help desk is down",
     outcome: 'escalated',
-    failWebhook: 'conversation.escalated',
+    receiverDownFor: 'conversation.escalated',
   },
 ];

@@ -1,3 +1,4 @@
+import { isatty } from 'node:tty';
 /** Where a command writes: data to `out`, everything else (progress, status, errors) to `err`. */
 export interface IO {
   out: { write(chunk: string): unknown };
@@ -36,7 +37,8 @@ export function processIO(): IO {
     err: process.stderr,
     env: process.env,
     tty: {
-      stdin: Boolean(process.stdin.isTTY),
+      // isatty, not process.stdin.isTTY: touching process.stdin builds the stream (and loads net/tty) on every start.
+      stdin: isatty(0),
       stdout: Boolean(process.stdout.isTTY),
       stderr: Boolean(process.stderr.isTTY),
     },
@@ -59,7 +61,9 @@ export function processIO(): IO {
       process.on('SIGTERM', listener);
       return remove;
     },
-    prompt: { input: process.stdin, output: process.stderr },
+    get prompt() {
+      return { input: process.stdin, output: process.stderr };
+    },
   };
 }
 
