@@ -4,6 +4,13 @@
 export { type HttpServer, type HttpServerOptions, startHttpServer } from './adapters/http';
 // Seeding a workspace without the control API
 export { seedDemoWorkspace, seedEmptyWorkspace } from './control/seed';
+// The control API (`/__control/`, spec/control.yaml), typed
+export {
+  type ControlClient,
+  type ControlClientOptions,
+  type ControlPaths,
+  createControlClient,
+} from './control-client';
 // Time: the engine's injectable clock
 export { type Clock, ManualClock, systemClock } from './engine/clock';
 // Webhook delivery (`server.deliveries`) and its retry schedule, in the `--retry-schedule` syntax too
