@@ -1,6 +1,7 @@
 import type { ControlHandler, Engine } from '../engine/engine';
 import { created } from '../engine/http/json';
 import { previewOf } from '../engine/routes/messages';
+import { slugKey } from '../engine/routes/slugs';
 import type { ConversationRow, MessageRow, VisitorRow, WorkspaceRow } from '../engine/store/store';
 import type { components } from '../generated/control';
 import type { components as api } from '../generated/openapi';
@@ -42,10 +43,6 @@ const SCOPES: Record<api['schemas']['Scope'], true> = {
 const ALL_SCOPES = Object.keys(SCOPES) as api['schemas']['Scope'][];
 
 const DEFAULT_NAMES = { demo: 'Demo workspace', empty: 'Empty workspace' } as const;
-
-/** Slugs are unique per workspace; the article and collection routes check these keys. */
-export const slugKey = (workspaceId: string, kind: 'article' | 'collection', slug: string) =>
-  `${workspaceId}:${kind}-slug:${slug}`;
 
 function seeded(engine: Engine, workspace: WorkspaceRow, counts: Counts): SeedResult {
   const credential = issueCredential(engine, {

@@ -3,12 +3,9 @@ import type { EngineState } from '../context';
 import { problems } from '../http/problem';
 import { rowInWorkspace } from '../store/in-workspace';
 import type { ArticleRow } from '../store/store';
+import { externalIdHolder } from './external-ids';
 
 type Article = components['schemas']['Article'];
-
-/** `store.unique` key that keeps an article's `externalId` unique per workspace. */
-export const articleExternalKey = (workspaceId: string, externalId: string): string =>
-  `${workspaceId}:article-external-id:${externalId}`;
 
 /** A stored article as the API shows it; `tags` is copied so an event's snapshot never changes later. */
 export function toArticle(row: ArticleRow): Article {
@@ -41,24 +38,8 @@ export function articleByExternalId(
   workspaceId: string,
   externalId: string,
 ): ArticleRow | undefined {
-  const id = engine.store.unique.get(articleExternalKey(workspaceId, externalId));
+  const id = externalIdHolder(engine, workspaceId, 'article', externalId);
   return id === undefined ? undefined : engine.store.articles.get(id);
-}
-
-/** 409 `conflict` when another article of the workspace already has `externalId`. */
-export function assertArticleExternalIdFree(
-  engine: EngineState,
-  workspaceId: string,
-  externalId: string | null,
-  self?: string,
-): void {
-  if (externalId === null) return;
-  const holder = articleByExternalId(engine, workspaceId, externalId);
-  if (holder && holder.id !== self) {
-    throw problems.conflict(
-      `An article with externalId ${externalId} already exists (${holder.id}); use PUT /articles/by-external-id/{externalId} to update it.`,
-    );
-  }
 }
 
 /** 400 on `/body/collectionId` unless the collection exists in the workspace (null is "no collection"). */

@@ -3,13 +3,8 @@ import type { RequestContext } from '../context';
 import { problems } from '../http/problem';
 import { reindexArticle } from '../search/article-search';
 import type { ArticleRow } from '../store/store';
-import {
-  articleExternalKey,
-  assertArticleExternalIdFree,
-  assertCollectionExists,
-  nextArticleOrder,
-  toArticle,
-} from './article-record';
+import { assertCollectionExists, nextArticleOrder, toArticle } from './article-record';
+import { assertExternalIdFree, moveExternalId } from './external-ids';
 import { assertSlugFree, derivedSlug, moveSlug } from './slugs';
 
 type S = components['schemas'];
@@ -26,13 +21,6 @@ type ArticleFields = Omit<ArticleRow, 'id' | 'workspaceId' | 'createdAt' | 'upda
 
 const ref = (row: ArticleRow) => ({ type: 'article', id: row.id });
 
-function moveExternalId(ctx: WriteContext, id: string, previous: string | null, next: string | null): void {
-  if (previous === next) return;
-  const { unique } = ctx.engine.store;
-  if (previous !== null) unique.delete(articleExternalKey(ctx.workspace.id, previous));
-  if (next !== null) unique.set(articleExternalKey(ctx.workspace.id, next), id);
-}
-
 /**
  * Creates an article (POST, or PUT for an unknown external ID): a draft unless `status` is
  * `published`, with a slug derived from the title and an order after its collection's last article
@@ -43,7 +31,7 @@ export function insertArticle(ctx: WriteContext, body: S['ArticleCreate']): Arti
   const collectionId = body.collectionId ?? null;
   const externalId = body.externalId ?? null;
   assertCollectionExists(engine, workspace.id, collectionId);
-  assertArticleExternalIdFree(engine, workspace.id, externalId);
+  assertExternalIdFree(engine, workspace.id, 'article', externalId);
   if (body.slug !== undefined) assertSlugFree(engine, workspace.id, 'article', body.slug);
   const published = body.status === 'published';
   const row = engine.store.articles.insert({
@@ -63,7 +51,7 @@ export function insertArticle(ctx: WriteContext, body: S['ArticleCreate']): Arti
     publishedAt: published ? now : null,
   });
   moveSlug(engine, workspace.id, 'article', row.id, null, row.slug);
-  moveExternalId(ctx, row.id, null, externalId);
+  moveExternalId(ctx.engine, ctx.workspace.id, 'article', row.id, null, externalId);
   reindexArticle(engine, row);
   // One snapshot for both events: the article never existed as a draft.
   const snapshot = toArticle(row);
@@ -127,7 +115,7 @@ export function changeArticle(
   if (changes.collectionId !== undefined) assertCollectionExists(engine, workspace.id, next.collectionId);
   if (next.slug !== row.slug) assertSlugFree(engine, workspace.id, 'article', next.slug, row.id);
   if (next.externalId !== row.externalId) {
-    assertArticleExternalIdFree(engine, workspace.id, next.externalId, row.id);
+    assertExternalIdFree(engine, workspace.id, 'article', next.externalId, row.id);
   }
   const published = status === 'published' && row.status !== 'published';
   const unpublished = status === 'draft' && row.status === 'published';
@@ -145,7 +133,7 @@ export function changeArticle(
     Object.assign(r, next, { tags: [...next.tags], updatedAt: now });
   });
   moveSlug(engine, workspace.id, 'article', row.id, previous.slug, row.slug);
-  moveExternalId(ctx, row.id, previous.externalId, row.externalId);
+  moveExternalId(ctx.engine, ctx.workspace.id, 'article', row.id, previous.externalId, row.externalId);
   reindexArticle(engine, row);
   const snapshot = toArticle(row);
   if (updated) ctx.emit('article.updated', ref(row), snapshot);

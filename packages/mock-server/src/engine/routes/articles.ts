@@ -2,8 +2,9 @@ import type { RouteTable } from '../context';
 import { created, ok, type RouteResult } from '../http/json';
 import { searchArticles, unindexArticle } from '../search/article-search';
 import type { ArticleRow } from '../store/store';
-import { articleByExternalId, articleExternalKey, articleOr404, toArticle } from './article-record';
+import { articleByExternalId, articleOr404, toArticle } from './article-record';
 import { changeArticle, insertArticle, transitionArticle } from './article-writes';
+import { moveExternalId } from './external-ids';
 import { slugKey } from './slugs';
 
 const location = (row: ArticleRow): string => `/api/v1/articles/${row.id}`;
@@ -103,7 +104,7 @@ export const articlesRoutes: RouteTable = {
     const snapshot = toArticle(row);
     engine.store.articles.delete(row);
     engine.store.unique.delete(slugKey(workspace.id, 'article', row.slug));
-    if (row.externalId !== null) engine.store.unique.delete(articleExternalKey(workspace.id, row.externalId));
+    moveExternalId(engine, workspace.id, 'article', row.id, row.externalId, null);
     unindexArticle(engine, row);
     audit('article.delete', ref(row));
     emit('article.deleted', ref(row), snapshot);

@@ -4,12 +4,9 @@ import { problems } from '../http/problem';
 import { rowInWorkspace } from '../store/in-workspace';
 import type { CollectionRow } from '../store/store';
 import { articlesIn } from './article-record';
+import { externalIdHolder } from './external-ids';
 
 type Collection = components['schemas']['Collection'];
-
-/** `store.unique` key that keeps a collection's `externalId` unique per workspace. */
-export const collectionExternalKey = (workspaceId: string, externalId: string): string =>
-  `${workspaceId}:collection-external-id:${externalId}`;
 
 /** Articles directly in the collection, in any status: read from the articles' collection index. */
 export function articleCount(engine: EngineState, row: CollectionRow): number {
@@ -47,24 +44,8 @@ export function collectionByExternalId(
   workspaceId: string,
   externalId: string,
 ): CollectionRow | undefined {
-  const id = engine.store.unique.get(collectionExternalKey(workspaceId, externalId));
+  const id = externalIdHolder(engine, workspaceId, 'collection', externalId);
   return id === undefined ? undefined : engine.store.collections.get(id);
-}
-
-/** 409 `conflict` when another collection of the workspace already has `externalId`. */
-export function assertCollectionExternalIdFree(
-  engine: EngineState,
-  workspaceId: string,
-  externalId: string | null,
-  self?: string,
-): void {
-  if (externalId === null) return;
-  const holder = collectionByExternalId(engine, workspaceId, externalId);
-  if (holder && holder.id !== self) {
-    throw problems.conflict(
-      `A collection with externalId ${externalId} already exists (${holder.id}); use PUT /collections/by-external-id/{externalId} to update it.`,
-    );
-  }
 }
 
 /** The direct children of a collection (or the top level, for null), lowest order first. */

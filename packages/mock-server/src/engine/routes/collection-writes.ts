@@ -1,13 +1,8 @@
 import type { components } from '../../generated/openapi';
 import type { RequestContext } from '../context';
 import type { CollectionRow } from '../store/store';
-import {
-  assertCollectionExternalIdFree,
-  assertParentValid,
-  collectionExternalKey,
-  nextCollectionOrder,
-  toCollection,
-} from './collection-record';
+import { assertParentValid, nextCollectionOrder, toCollection } from './collection-record';
+import { assertExternalIdFree, moveExternalId } from './external-ids';
 import { assertSlugFree, derivedSlug, moveSlug } from './slugs';
 
 type S = components['schemas'];
@@ -23,13 +18,6 @@ type CollectionFields = Omit<CollectionRow, 'id' | 'workspaceId' | 'createdAt' |
 
 const ref = (row: CollectionRow) => ({ type: 'collection', id: row.id });
 
-function moveExternalId(ctx: WriteContext, id: string, previous: string | null, next: string | null): void {
-  if (previous === next) return;
-  const { unique } = ctx.engine.store;
-  if (previous !== null) unique.delete(collectionExternalKey(ctx.workspace.id, previous));
-  if (next !== null) unique.set(collectionExternalKey(ctx.workspace.id, next), id);
-}
-
 /**
  * Creates a collection (POST, or PUT for an unknown external ID): at the root unless `parentId` is
  * given, with a slug derived from the name and an order after its last sibling unless they are given.
@@ -40,7 +28,7 @@ export function insertCollection(ctx: WriteContext, body: S['CollectionCreate'])
   const parentId = body.parentId ?? null;
   const externalId = body.externalId ?? null;
   assertParentValid(engine, workspace.id, parentId);
-  assertCollectionExternalIdFree(engine, workspace.id, externalId);
+  assertExternalIdFree(engine, workspace.id, 'collection', externalId);
   if (body.slug !== undefined) assertSlugFree(engine, workspace.id, 'collection', body.slug);
   const row = engine.store.collections.insert({
     id: engine.ids.next('col'),
@@ -56,7 +44,7 @@ export function insertCollection(ctx: WriteContext, body: S['CollectionCreate'])
     updatedAt: now,
   });
   moveSlug(engine, workspace.id, 'collection', row.id, null, row.slug);
-  moveExternalId(ctx, row.id, null, externalId);
+  moveExternalId(ctx.engine, ctx.workspace.id, 'collection', row.id, null, externalId);
   ctx.emit('collection.created', ref(row), toCollection(engine, row));
   return row;
 }
@@ -91,7 +79,7 @@ export function changeCollection(ctx: WriteContext, row: CollectionRow, changes:
   if (changes.parentId !== undefined) assertParentValid(engine, workspace.id, next.parentId, row.id);
   if (next.slug !== row.slug) assertSlugFree(engine, workspace.id, 'collection', next.slug, row.id);
   if (next.externalId !== row.externalId) {
-    assertCollectionExternalIdFree(engine, workspace.id, next.externalId, row.id);
+    assertExternalIdFree(engine, workspace.id, 'collection', next.externalId, row.id);
   }
   if (FIELDS.every((field) => row[field] === next[field])) return false;
   const previous = { slug: row.slug, externalId: row.externalId };
@@ -99,7 +87,7 @@ export function changeCollection(ctx: WriteContext, row: CollectionRow, changes:
     Object.assign(r, next, { updatedAt: now });
   });
   moveSlug(engine, workspace.id, 'collection', row.id, previous.slug, row.slug);
-  moveExternalId(ctx, row.id, previous.externalId, row.externalId);
+  moveExternalId(ctx.engine, ctx.workspace.id, 'collection', row.id, previous.externalId, row.externalId);
   ctx.emit('collection.updated', ref(row), toCollection(engine, row));
   return true;
 }

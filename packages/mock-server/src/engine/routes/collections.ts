@@ -6,11 +6,11 @@ import {
   articleCount,
   childrenOf,
   collectionByExternalId,
-  collectionExternalKey,
   collectionOr404,
   toCollection,
 } from './collection-record';
 import { changeCollection, insertCollection } from './collection-writes';
+import { moveExternalId } from './external-ids';
 import { slugKey } from './slugs';
 
 const location = (row: CollectionRow): string => `/api/v1/collections/${row.id}`;
@@ -100,8 +100,7 @@ export const collectionsRoutes: RouteTable = {
     const snapshot = toCollection(engine, row);
     engine.store.collections.delete(row);
     engine.store.unique.delete(slugKey(workspace.id, 'collection', row.slug));
-    if (row.externalId !== null)
-      engine.store.unique.delete(collectionExternalKey(workspace.id, row.externalId));
+    moveExternalId(engine, workspace.id, 'collection', row.id, row.externalId, null);
     audit('collection.delete', ref(row));
     emit('collection.deleted', ref(row), snapshot);
     return ok({ id: row.id, deleted: true });

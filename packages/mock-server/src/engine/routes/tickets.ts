@@ -1,8 +1,9 @@
 import type { components } from '../../generated/openapi';
-import type { EngineState, RequestContext, RouteTable } from '../context';
+import type { RequestContext, RouteTable } from '../context';
 import { created, ok } from '../http/json';
 import { type FieldError, problems } from '../http/problem';
 import type { TicketRow } from '../store/store';
+import { assertExternalIdFree, moveExternalId } from './external-ids';
 import { ticketCommentsRoutes } from './ticket-comments';
 import { ticketOr404, toTicket } from './ticket-record';
 
@@ -16,23 +17,6 @@ const TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
   waiting_on_customer: ['in_progress', 'resolved'],
   resolved: ['in_progress'],
 };
-
-/** `store.unique` key that keeps a ticket's `externalId` unique per workspace. */
-const externalKey = (workspaceId: string, externalId: string): string =>
-  `${workspaceId}:ticket-external-id:${externalId}`;
-
-/** 409 when another ticket of the workspace already has `externalId`. */
-function assertExternalIdFree(
-  engine: EngineState,
-  workspaceId: string,
-  externalId: string,
-  self?: string,
-): void {
-  const holder = engine.store.unique.get(externalKey(workspaceId, externalId));
-  if (holder !== undefined && holder !== self) {
-    throw problems.conflict(`Ticket ${holder} already has externalId ${externalId}.`);
-  }
-}
 
 /**
  * The ticket's visitor and conversation, checked against the workspace: an unknown one, or a visitor
@@ -97,7 +81,7 @@ export const ticketsRoutes: RouteTable = {
   createTicket: (ctx) => {
     const { engine, workspace, body, now } = ctx;
     const links = resolveLinks(ctx, body);
-    if (body.externalId !== undefined) assertExternalIdFree(engine, workspace.id, body.externalId);
+    assertExternalIdFree(engine, workspace.id, 'ticket', body.externalId ?? null);
     const row = engine.store.tickets.insert({
       id: engine.ids.next('tkt'),
       workspaceId: workspace.id,
@@ -114,7 +98,7 @@ export const ticketsRoutes: RouteTable = {
       updatedAt: now,
       resolvedAt: null,
     });
-    if (row.externalId !== null) engine.store.unique.set(externalKey(workspace.id, row.externalId), row.id);
+    moveExternalId(engine, workspace.id, 'ticket', row.id, null, row.externalId);
     const ticket = toTicket(row);
     ctx.audit('ticket.create', { type: 'ticket', id: row.id });
     ctx.emit('ticket.created', { type: 'ticket', id: row.id }, ticket);
@@ -132,7 +116,7 @@ export const ticketsRoutes: RouteTable = {
       throw problems.invalidTransition(`A ${row.status} ticket cannot move to ${status}.`);
     }
     const externalId = body.externalId;
-    if (typeof externalId === 'string') assertExternalIdFree(engine, workspace.id, externalId, row.id);
+    if (externalId !== undefined) assertExternalIdFree(engine, workspace.id, 'ticket', externalId, row.id);
     const previousExternalId = row.externalId;
     const previousStatus = row.status;
     engine.store.tickets.update(row, (r) => {
@@ -149,11 +133,7 @@ export const ticketsRoutes: RouteTable = {
       }
       r.updatedAt = now;
     });
-    if (previousExternalId !== row.externalId) {
-      if (previousExternalId !== null)
-        engine.store.unique.delete(externalKey(workspace.id, previousExternalId));
-      if (row.externalId !== null) engine.store.unique.set(externalKey(workspace.id, row.externalId), row.id);
-    }
+    moveExternalId(engine, workspace.id, 'ticket', row.id, previousExternalId, row.externalId);
     const ticket = toTicket(row);
     ctx.audit('ticket.update', { type: 'ticket', id: row.id });
     ctx.emit('ticket.updated', { type: 'ticket', id: row.id }, ticket);

@@ -18,10 +18,6 @@ export type ProfileChanges = S['VisitorUpdate'] | S['VisitorUpsert'];
 /** The spec's cap on a visitor's attributes (`CustomAttributes.maxProperties`). */
 const MAX_ATTRIBUTES = 100;
 
-/** `store.unique` key that keeps `externalId` unique per workspace. */
-export const visitorExternalKey = (workspaceId: string, externalId: string): string =>
-  `${workspaceId}:visitor-external-id:${externalId}`;
-
 /** A stored visitor as the API shows it; nested objects are copied so a snapshot never changes later. */
 export function toVisitor(row: VisitorRow): Visitor {
   return {

@@ -2,10 +2,10 @@ import type { components } from '../../generated/openapi';
 import type { EngineState, RequestContext, RouteTable } from '../context';
 import { matchesAttributes } from '../custom-attributes';
 import { created, ok, type RouteResult } from '../http/json';
-import { problems } from '../http/problem';
 import { rowInWorkspace } from '../store/in-workspace';
 import { SortedIndex } from '../store/sorted-index';
 import type { VisitorRow } from '../store/store';
+import { assertExternalIdFree, externalIdHolder, moveExternalId } from './external-ids';
 import {
   mergeAttributes,
   nextProfile,
@@ -13,7 +13,6 @@ import {
   sameProfile,
   toVisitor,
   type VisitorProfile,
-  visitorExternalKey,
 } from './visitor-profile';
 
 /** The parts of a request the write helpers use (the same for every visitor operation). */
@@ -26,17 +25,8 @@ export function visitorOr404(engine: EngineState, workspaceId: string, id: strin
 
 /** The visitor holding `externalId` in the workspace, if any. */
 function byExternalId(engine: EngineState, workspaceId: string, externalId: string): VisitorRow | undefined {
-  const id = engine.store.unique.get(visitorExternalKey(workspaceId, externalId));
+  const id = externalIdHolder(engine, workspaceId, 'visitor', externalId);
   return id === undefined ? undefined : engine.store.visitors.get(id);
-}
-
-/** 409 when another visitor of the workspace already has `externalId`. */
-function assertExternalIdFree(ctx: WriteContext, externalId: string | null, self?: string): void {
-  if (externalId === null) return;
-  const holder = byExternalId(ctx.engine, ctx.workspace.id, externalId);
-  if (holder && holder.id !== self) {
-    throw problems.conflict(`Visitor ${holder.id} already has externalId ${externalId}.`);
-  }
 }
 
 /** A one-row index with the same keys as `index`, so the page and its cursors behave the same. */
@@ -69,8 +59,7 @@ function insertVisitor(ctx: WriteContext, profile: VisitorProfile): VisitorRow {
     createdAt: now,
     updatedAt: now,
   });
-  if (row.externalId !== null)
-    engine.store.unique.set(visitorExternalKey(workspace.id, row.externalId), row.id);
+  moveExternalId(engine, workspace.id, 'visitor', row.id, null, row.externalId);
   ctx.emit('visitor.created', { type: 'visitor', id: row.id }, toVisitor(row));
   return row;
 }
@@ -83,18 +72,13 @@ function changeVisitor(ctx: WriteContext, row: VisitorRow, changes: ProfileChang
   const { engine, workspace, now } = ctx;
   const next = nextProfile(row, changes);
   if (sameProfile(row, next)) return false;
-  assertExternalIdFree(ctx, next.externalId, row.id);
+  assertExternalIdFree(engine, workspace.id, 'visitor', next.externalId, row.id);
   const previousExternalId = row.externalId;
   engine.store.visitors.update(row, (r) => {
     Object.assign(r, next);
     r.updatedAt = now;
   });
-  if (previousExternalId !== next.externalId) {
-    if (previousExternalId !== null)
-      engine.store.unique.delete(visitorExternalKey(workspace.id, previousExternalId));
-    if (next.externalId !== null)
-      engine.store.unique.set(visitorExternalKey(workspace.id, next.externalId), row.id);
-  }
+  moveExternalId(engine, workspace.id, 'visitor', row.id, previousExternalId, next.externalId);
   ctx.emit('visitor.updated', { type: 'visitor', id: row.id }, toVisitor(row));
   return true;
 }
@@ -136,7 +120,7 @@ export const visitorsRoutes: RouteTable = {
 
   createVisitor: (ctx) => {
     const externalId = ctx.body.externalId ?? null;
-    assertExternalIdFree(ctx, externalId);
+    assertExternalIdFree(ctx.engine, ctx.workspace.id, 'visitor', externalId);
     const row = insertVisitor(ctx, newProfile(ctx.body, externalId));
     ctx.audit('visitor.create', { type: 'visitor', id: row.id });
     return created(toVisitor(row), location(row));
