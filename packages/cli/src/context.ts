@@ -39,11 +39,14 @@ export interface Context {
 export function createContext(io: IO, globals: Globals, fetchImpl?: typeof fetch): Context {
   const config = new ConfigStore(io.env);
   let client: Promise<Opencom> | undefined;
+  // Resolved once per run: `whoami` and `api()` both need them, and the config file (and its
+  // permissions warning) should be read once.
+  let resolved: Promise<Credentials> | undefined;
   const env = io.env;
 
   const profile = async () => profileName(globals.profile, env, await config.read());
 
-  const credentials = async (): Promise<Credentials> => {
+  const resolveCredentials = async (): Promise<Credentials> => {
     const envBaseUrl = env.OPENCOM_BASE_URL || undefined;
     if (env.OPENCOM_API_KEY)
       return { apiKey: env.OPENCOM_API_KEY, baseUrl: envBaseUrl, source: 'environment' };
@@ -58,6 +61,11 @@ export function createContext(io: IO, globals: Globals, fetchImpl?: typeof fetch
       io.err.write(`warning: ${config.path} is readable by other users; run: chmod 600 ${config.path}\n`);
     }
     return { apiKey: stored.apiKey, baseUrl: envBaseUrl ?? stored.baseUrl, source: { profile: name } };
+  };
+
+  const credentials = () => {
+    resolved ??= resolveCredentials();
+    return resolved;
   };
 
   const clientFor = async (apiKey: string, baseUrl: string | undefined) => {
