@@ -112,7 +112,8 @@ describe('dashboard: accessibility', () => {
     await page.getByRole('link', { name: 'Webhooks' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Webhooks' }).waitFor();
-    expect(await focused(page)).toBe('heading "Webhooks"');
+    // Focus moves after the heading renders; poll rather than race the render.
+    await expect.poll(() => focused(page)).toBe('heading "Webhooks"');
 
     // The create form works from the keyboard alone: type the URL, tab on to the submit button.
     await page.getByLabel('URL').focus();

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 // The first page of a load leaves focus where the browser puts it (the top of the document).
 let opened = false;
@@ -18,7 +18,9 @@ interface Props {
  */
 export function PageHeading({ title, intro, onRefresh }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  // A layout effect, so focus moves in the same task that shows the page, before anything can be typed
+  // into the old page's focus.
+  useLayoutEffect(() => {
     document.title = `${title} · Opencom dashboard`;
     if (opened) heading.current?.focus();
     opened = true;
