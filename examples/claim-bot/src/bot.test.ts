@@ -106,7 +106,10 @@ describe('ClaimBot', () => {
   it('skips a conversation that waits for a human', async () => {
     const { ref, bot, actions } = await setup();
     const id = await ref.visitorWrites('How do I get a refund?');
-    await ref.control(`POST /conversations/${id}/human-request`, {});
+    await ref.control.POST('/__control/conversations/{conversationId}/human-request', {
+      params: { path: { conversationId: id } },
+      body: {},
+    });
 
     bot.notify({ conversationId: id, content: 'How do I get a refund?' });
     await bot.idle();
@@ -137,11 +140,13 @@ describe('ClaimBot', () => {
     const id = await ref.visitorWrites('How do I get a refund?');
     const search = ref.hold('GET', /\/articles\/search$/);
     // The API is down for renewals, so the lease runs out while the search hangs.
-    await ref.control('POST /faults', {
-      match: { method: 'POST', path: '/api/v1/conversations/{conversationId}/claim/renew' },
-      kind: 'status',
-      status: 503,
-      times: 100,
+    await ref.control.POST('/__control/faults', {
+      body: {
+        match: { method: 'POST', path: '/api/v1/conversations/{conversationId}/claim/renew' },
+        kind: 'status',
+        status: 503,
+        times: 100,
+      },
     });
 
     bot.notify({ conversationId: id, content: 'How do I get a refund?' });
@@ -179,12 +184,14 @@ describe('ClaimBot', () => {
     const { ref, bot, actions } = await setup();
     const id = await ref.visitorWrites('How do I get a refund?');
     // The SDK makes three attempts (two retries); all three are refused with Retry-After: 7.
-    await ref.control('POST /faults', {
-      match: { method: 'GET', path: '/api/v1/articles/search' },
-      kind: 'status',
-      status: 429,
-      retryAfter: 7,
-      times: 3,
+    await ref.control.POST('/__control/faults', {
+      body: {
+        match: { method: 'GET', path: '/api/v1/articles/search' },
+        kind: 'status',
+        status: 429,
+        retryAfter: 7,
+        times: 3,
+      },
     });
 
     bot.notify({ conversationId: id, content: 'How do I get a refund?' });

@@ -21,9 +21,9 @@ describe('tailEventFeed', () => {
     await ref.settle();
 
     const id = await ref.visitorWrites('How do I turn on 2FA?');
-    await ref.control(`POST /conversations/${before}/agent-replies`, {
-      agentId: 'agt_mara',
-      content: 'On it!',
+    await ref.control.POST('/__control/conversations/{conversationId}/agent-replies', {
+      params: { path: { conversationId: before } },
+      body: { agentId: 'agt_mara', content: 'On it!' },
     });
     await ref.clock.advance(1000); // the next poll
     await bot.idle();

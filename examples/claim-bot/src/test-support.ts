@@ -3,9 +3,15 @@
  * and the SDK's clock is the server's manual clock, so leases, renewals, polling and `Retry-After`
  * waits happen when a test moves time with `clock.advance(ms)`, never in real time.
  */
-import { createMockServer, ManualClock, type MockServer, seedDemoWorkspace } from '@opencom/mock-server';
+import {
+  type ControlClient,
+  createMockServer,
+  ManualClock,
+  type MockServer,
+  seedDemoWorkspace,
+} from '@opencom/mock-server';
 import { type Clock, Opencom } from '@opencom/sdk';
-import { controlApi } from './control-api';
+import { answer, referenceControl } from './reference-control';
 
 interface Timer {
   at: number;
@@ -59,8 +65,8 @@ export interface ReferenceServer {
   key: string;
   /** An SDK client on the in-process server and its clock. */
   opencom(apiKey?: string): Opencom;
-  /** Calls the control API; throws on a non-2xx answer. */
-  control<T = unknown>(line: string, body?: unknown): Promise<T>;
+  /** The control API, typed from `spec/control.yaml`; throws on a non-2xx answer. */
+  control: ControlClient;
   /** A visitor starts a conversation; returns its ID. */
   visitorWrites(content: string): Promise<string>;
   /** A second automation's key, for claim conflicts. */
@@ -116,7 +122,7 @@ export async function startReferenceServer(
     }
   };
   const clock = new ServerClock(server, settle);
-  const control = controlApi((request) => server.handle(request));
+  const control = referenceControl(server);
   return {
     server,
     clock,
@@ -126,21 +132,21 @@ export async function startReferenceServer(
       new Opencom({ apiKey, baseUrl: 'http://mock.test', fetch, clock, random: () => 0.5 }),
     control,
     async visitorWrites(content) {
-      const { conversation } = await control<{ conversation: { id: string } }>('POST /conversations', {
-        workspaceId: workspace.id,
-        channel: 'chat',
-        content,
+      const created = await control.POST('/__control/conversations', {
+        body: { workspaceId: workspace.id, channel: 'chat', content },
       });
-      return conversation.id;
+      return answer(created).conversation.id;
     },
     async otherAutomation(actorName) {
-      const other = await control<{ secret: string }>('POST /credentials', {
-        workspaceId: workspace.id,
-        name: actorName,
-        actorName,
-        scopes: ['conversations.read', 'claims.manage', 'messages.write'],
+      const other = await control.POST('/__control/credentials', {
+        body: {
+          workspaceId: workspace.id,
+          name: actorName,
+          actorName,
+          scopes: ['conversations.read', 'claims.manage', 'messages.write'],
+        },
       });
-      return other.secret;
+      return answer(other).secret;
     },
     hold(method, path) {
       let release: () => void = () => undefined;

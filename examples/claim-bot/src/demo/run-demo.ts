@@ -3,8 +3,8 @@ import { type components, Opencom } from '@opencom/sdk';
 import { type BotAction, FINAL_ACTIONS } from '../actions';
 import { DEFAULT_ANSWER_POLICY } from '../answer-policy';
 import { ClaimBot } from '../bot';
-import { controlApi } from '../control-api';
 import { tailEventFeed } from '../event-feed-source';
+import { answer, referenceControl } from '../reference-control';
 import { startNarratingReceiver } from './narrating-receiver';
 import { Narrator } from './narrator';
 import { SCENES } from './scenes';
@@ -37,7 +37,7 @@ export async function runDemo({ write }: DemoOptions): Promise<number> {
     delivery: { concurrency: 1, random: () => 0.5 },
   });
   const handle = (request: Request) => server.handle(request);
-  const control = controlApi(handle);
+  const control = referenceControl(server);
   const { workspace, credential } = seedDemoWorkspace(server);
   const client = (apiKey: string) =>
     new Opencom({
@@ -113,31 +113,42 @@ export async function runDemo({ write }: DemoOptions): Promise<number> {
   let exitCode = 0;
   try {
     const visitors = await opencom.visitors.list({ limit: 100 });
-    const visitorId = (name: string) => visitors.data.find((v) => v.name === name)?.id;
+    const visitorId = (name: string) => {
+      const visitor = visitors.data.find((v) => v.name === name);
+      if (visitor === undefined) throw new Error(`the demo workspace has no visitor named ${name}`);
+      return visitor.id;
+    };
     for (const [index, scene] of SCENES.entries()) {
       const from = actions.length;
       const notesFrom = receiver.notes.length;
       let conversationId: string;
       if (scene.heldBy === undefined) {
-        const created = await control<{ conversation: { id: string } }>('POST /conversations', {
-          workspaceId: workspace.id,
-          visitorId: visitorId(scene.visitor),
-          channel: 'chat',
-          subject: scene.subject,
-          content: scene.says,
+        const created = await control.POST('/__control/conversations', {
+          body: {
+            workspaceId: workspace.id,
+            visitorId: visitorId(scene.visitor),
+            channel: 'chat',
+            subject: scene.subject,
+            content: scene.says,
+          },
         });
-        conversationId = created.conversation.id;
+        conversationId = answer(created).conversation.id;
       } else {
         // Another automation already holds this visitor's open conversation when they write again.
         conversationId = await openConversationOf(opencom, visitorId(scene.visitor));
-        const other = await control<{ secret: string }>('POST /credentials', {
-          workspaceId: workspace.id,
-          name: scene.heldBy,
-          actorName: scene.heldBy,
-          scopes: ['conversations.read', 'claims.manage'],
+        const other = await control.POST('/__control/credentials', {
+          body: {
+            workspaceId: workspace.id,
+            name: scene.heldBy,
+            actorName: scene.heldBy,
+            scopes: ['conversations.read', 'claims.manage'],
+          },
         });
-        await client(other.secret).claims.claim(conversationId);
-        await control(`POST /conversations/${conversationId}/visitor-messages`, { content: scene.says });
+        await client(answer(other).secret).claims.claim(conversationId);
+        await control.POST('/__control/conversations/{conversationId}/visitor-messages', {
+          params: { path: { conversationId } },
+          body: { content: scene.says },
+        });
       }
       names.set(conversationId, scene.visitor);
       narrator.scene(index + 1, scene);
@@ -227,7 +238,7 @@ function lastAttemptOf(delivery: components['schemas']['WebhookDelivery']): stri
   return `${eventType} attempt ${attemptCount} of ${maxAttempts} got HTTP ${lastAttempt?.httpStatus}`;
 }
 
-async function openConversationOf(opencom: Opencom, visitorId: string | undefined): Promise<string> {
+async function openConversationOf(opencom: Opencom, visitorId: string): Promise<string> {
   const page = await opencom.conversations.list({ status: 'open', limit: 100 });
   const conversation = page.data.find((c) => c.visitorId === visitorId);
   if (conversation === undefined) throw new Error(`no open conversation for visitor ${visitorId}`);
