@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { components, Opencom, RequestOptions } from '@opencom/sdk';
 import { type ArticleSource, readArticleSource } from './article-source';
 import { failureReason } from './failure-reason';
@@ -7,7 +5,7 @@ import { externalIdOf, type Identity, identityKey, RecordIndex } from './identit
 import { type CollectionOutcome, type ImportAction, plannedId } from './import-collections';
 import type { Article, KnowledgeBase } from './knowledge-base';
 import { runOrdered } from './ordered-pool';
-import { parentOf } from './source-tree';
+import { parentOf, type SourceTree } from './source-tree';
 
 /** What the import did (or, in a dry run, would do) with one Markdown file. */
 export interface ArticleOutcome {
@@ -26,8 +24,7 @@ export interface ArticleOutcome {
 
 export interface ArticleRun {
   opencom: Opencom;
-  root: string;
-  files: string[];
+  tree: SourceTree;
   kb: KnowledgeBase;
   /** Each folder's collection, from `importCollections`. */
   folders: Map<string, CollectionOutcome>;
@@ -90,10 +87,10 @@ async function plan(run: ArticleRun): Promise<Planned[]> {
   const index = new RecordIndex(run.kb.articles);
   const claimed = new Map<string, string>();
   const planned: Planned[] = [];
-  for (const path of run.files) {
+  for (const path of run.tree.files) {
     let source: ArticleSource;
     try {
-      source = readArticleSource(await readFile(join(run.root, path), 'utf8'));
+      source = readArticleSource(await run.tree.read(path));
     } catch (error) {
       planned.push({ path, externalId: null, reason: failureReason(error) });
       continue;

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Opencom, RequestOptions } from '@opencom/sdk';
 import { COLLECTION_FILE, type CollectionSource, readCollectionSource } from './collection-source';
 import { failureReason } from './failure-reason';
@@ -27,7 +25,6 @@ export interface CollectionOutcome {
 
 export interface CollectionRun {
   opencom: Opencom;
-  root: string;
   tree: SourceTree;
   kb: KnowledgeBase;
   dryRun: boolean;
@@ -100,7 +97,7 @@ async function importCollection(
   if (run.tree.described.has(folder)) {
     const file = `${folder}/${COLLECTION_FILE}`;
     try {
-      source = readCollectionSource(await readFile(join(run.root, file), 'utf8'));
+      source = readCollectionSource(await run.tree.read(file));
     } catch (error) {
       return failure(folder, null, `${file}: ${failureReason(error)}`);
     }

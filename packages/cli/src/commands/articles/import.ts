@@ -61,7 +61,7 @@ export async function runImport(ctx: Context, dir: string, flags: ImportFlags): 
   });
   const common = {
     opencom,
-    root,
+    tree,
     kb,
     dryRun,
     concurrency: flags.concurrency ?? DEFAULT_CONCURRENCY,
@@ -73,7 +73,6 @@ export async function runImport(ctx: Context, dir: string, flags: ImportFlags): 
   try {
     const folders = await importCollections({
       ...common,
-      tree,
       onOutcome(outcome) {
         progress.update(++done, outcome.path);
         print(outcome, `${outcome.path}/`);
@@ -83,7 +82,6 @@ export async function runImport(ctx: Context, dir: string, flags: ImportFlags): 
     if (!interrupted) {
       articles = await importArticles({
         ...common,
-        files: tree.files,
         folders,
         onOutcome(outcome) {
           progress.update(++done, outcome.path);
