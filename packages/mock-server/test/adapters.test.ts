@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createConnection, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { driveInRealTime } from '../src/adapters/real-time-clock';
@@ -61,7 +62,15 @@ describe('startHttpServer(server, { port: 0 })', () => {
   });
 
   it('close() stops accepting connections but finishes a request in flight', async () => {
-    const { http, workspaceId } = await serve();
+    const { http, workspaceId, server } = await serve();
+    // The request is in flight once the engine has it (its body is read later, as it arrives).
+    const reached = new Promise<void>((resolve) => {
+      const dispatch = server.dispatch.bind(server);
+      server.dispatch = (request) => {
+        if (request.method === 'POST') resolve();
+        return dispatch(request);
+      };
+    });
     // A body that is still being sent keeps the request in flight until we finish it.
     let finish: (() => void) | undefined;
     const body = new ReadableStream<Uint8Array>({
@@ -79,11 +88,7 @@ describe('startHttpServer(server, { port: 0 })', () => {
       body,
       duplex: 'half',
     } as RequestInit);
-    // Let the request reach the server before closing it.
-    await vi.waitFor(async () => {
-      const clock = await fetch(`${http.url}/__control/clock`, { headers: { connection: 'close' } });
-      expect(clock.status).toBe(200);
-    });
+    await reached;
     let closed = false;
     const closing = http.close().then(() => {
       closed = true;
@@ -96,6 +101,27 @@ describe('startHttpServer(server, { port: 0 })', () => {
     expect(response.status).toBe(201);
     await closing;
     expect(closed).toBe(true);
+  });
+
+  it('does not wait for connections that hold no request: idle after a response, silent, or mid-headers', async () => {
+    const { http } = await serve();
+    const connect = () =>
+      new Promise<Socket>((resolve, reject) => {
+        const socket = createConnection({ host: '127.0.0.1', port: http.port }, () => resolve(socket));
+        socket.on('error', reject);
+      });
+    const ended = (socket: Socket) => new Promise((resolve) => socket.once('close', resolve));
+    // A keep-alive connection whose request was answered, as a browser keeps in its pool.
+    const kept = await connect();
+    kept.write('GET /__control/clock HTTP/1.1\r\nHost: x\r\n\r\n');
+    await new Promise((resolve) => kept.once('data', resolve));
+    const silent = await connect();
+    const partial = await connect();
+    partial.write('GET /__control/clock HTTP/1.1\r\nHost: x\r\n');
+    started.splice(0);
+    // Node would keep the half-sent request's connection until its 60 s headers timeout.
+    await http.close();
+    await Promise.all([ended(kept), ended(silent), ended(partial)]);
   });
 });
 

@@ -26,7 +26,10 @@ export interface HttpServer {
   port: number;
   /** The dashboard's page, or null when it is off. */
   dashboardUrl: string | null;
-  /** Stops accepting connections and resolves once in-flight requests have been answered. */
+  /**
+   * Stops accepting connections, answers the requests in flight, then closes every connection left
+   * (idle keep-alive sockets, and those a browser opened ahead of time without sending anything).
+   */
   close(): Promise<void>;
 }
 
@@ -52,8 +55,22 @@ export async function startHttpServer(
   const hostname = host.includes(':') ? `[${host}]` : host;
   let origin = `http://${hostname}:${port}`;
   let closing = false;
+  /** Requests received and not yet answered in full. */
+  let inFlight = 0;
+  // Once closing and nothing is in flight, every connection left is idle or has not sent a whole
+  // request: none may hold up the close. `closeIdleConnections` alone misses some of them (a browser's
+  // pooled sockets kept `close()` waiting for minutes).
+  const closeWhenQuiet = () => {
+    if (closing && inFlight === 0) http.closeAllConnections();
+  };
   const http = createServer(async (req, res) => {
     const started = performance.now();
+    inFlight++;
+    // `close`, not `finish`: the response is counted until its bytes are handed to the socket.
+    res.once('close', () => {
+      inFlight--;
+      closeWhenQuiet();
+    });
     try {
       // Static files of the dashboard; the request log is for API calls only.
       if (serveDashboard?.(req, res)) return;
@@ -68,8 +85,6 @@ export async function startHttpServer(
     } catch {
       // The client went away mid-response; nothing is left to answer.
       res.destroy();
-    } finally {
-      if (closing) http.closeIdleConnections();
     }
   });
   await new Promise<void>((resolve, reject) => {
@@ -87,7 +102,7 @@ export async function startHttpServer(
         closing = true;
         clock?.stop();
         http.close((error) => (error ? reject(error) : resolve()));
-        http.closeIdleConnections();
+        closeWhenQuiet();
       }),
   };
 }
