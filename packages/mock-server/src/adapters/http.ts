@@ -58,19 +58,21 @@ export async function startHttpServer(
   /** Requests received and not yet answered in full. */
   let inFlight = 0;
   // Once closing and nothing is in flight, every connection left is idle or has not sent a whole
-  // request: none may hold up the close. `closeIdleConnections` alone misses some of them (a browser's
-  // pooled sockets kept `close()` waiting for minutes).
+  // request: none may hold up the close. `closeIdleConnections` alone misses a socket that never sent
+  // a byte (browsers open them ahead of time), and `close()` then waited for it forever.
   const closeWhenQuiet = () => {
     if (closing && inFlight === 0) http.closeAllConnections();
+  };
+  // One shared listener, not a closure per request: this runs on every response.
+  const responseClosed = () => {
+    inFlight--;
+    closeWhenQuiet();
   };
   const http = createServer(async (req, res) => {
     const started = performance.now();
     inFlight++;
     // `close`, not `finish`: the response is counted until its bytes are handed to the socket.
-    res.once('close', () => {
-      inFlight--;
-      closeWhenQuiet();
-    });
+    res.on('close', responseClosed);
     try {
       // Static files of the dashboard; the request log is for API calls only.
       if (serveDashboard?.(req, res)) return;
