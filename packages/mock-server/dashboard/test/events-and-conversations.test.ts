@@ -51,6 +51,15 @@ describe('dashboard: event stream and conversations', () => {
 
     await page.getByRole('link', { name: 'Conversations' }).click();
     const row = page.getByRole('row').filter({ hasText: conversation.id });
+    await row.waitFor();
+    // Newest first, as the API lists them.
+    const open = await api('GET /conversations?status=open&limit=100');
+    const shown = await page
+      .getByRole('table', { name: /^Conversations/ })
+      .locator('tbody th .muted')
+      .allTextContents();
+    expect(shown).toEqual(open.data.map((c: { id: string }) => c.id));
+    expect(shown.length).toBeGreaterThan(1);
     await row.getByRole('cell', { name: 'demo-bot' }).waitFor();
     await row.getByText(/^[45] min \d\d s left/).waitFor();
     await row.getByText('until 2026-01-01 09:05:00').waitFor();

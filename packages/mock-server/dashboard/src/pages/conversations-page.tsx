@@ -44,12 +44,12 @@ export function ConversationsPage() {
   useTicker(1_000);
   const list = usePoll(
     async (signal) => {
-      // The list is ordered oldest change first (a sync order); show the latest changes first.
+      // Without `updatedSince` the API lists newest first: the page shows the 100 newest, in its order.
       const page = await opencom.conversations.list(
         { limit: 100, ...(status === '' ? {} : { status }) },
         { signal },
       );
-      return { conversations: [...page.data].reverse(), more: page.hasMore };
+      return { conversations: page.data, more: page.hasMore };
     },
     [status],
   );
@@ -75,7 +75,7 @@ export function ConversationsPage() {
       <ListTable
         caption="Conversations"
         loading={list.loading}
-        note={list.data?.more && <span class="muted"> (the first 100 shown)</span>}
+        note={list.data?.more && <span class="muted"> (the 100 newest shown)</span>}
         columns={[
           'Conversation',
           'Channel',
