@@ -4,14 +4,13 @@
  * moments and restarted on the same directory, and every write a client saw acknowledged must be
  * there afterwards, exactly once.
  */
-import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { type BinProcess, exitOf, startBin } from '../packages/mock-server/test/bin-process';
 import { recordCounts } from './support';
 
 const BIN = fileURLToPath(new URL('../packages/mock-server/dist/bin.js', import.meta.url));
@@ -19,36 +18,10 @@ const CYCLES = 6;
 const counts = { crashesSurvived: 0, acknowledgedWrites: 0, attemptedWrites: 0 };
 afterAll(() => recordCounts('crash', counts));
 
-type Child = ChildProcessByStdio<null, Readable, Readable>;
-
-/** Starts the built server and resolves with its URL and, on the first start, the seeded key. */
-function start(dataDir: string, seed: boolean): Promise<{ child: Child; url: string; key: string | null }> {
-  const args = [BIN, '--port', '0', '--quiet', '--no-dashboard', '--rate-limit', 'off', '--data', dataDir];
-  const child = spawn(process.execPath, seed ? [...args, '--seed', 'empty'] : args, {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stdout.on('error', () => undefined);
-    child.stderr.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    child.once('exit', (code) => reject(new Error(`opencom-mock exited with ${code}: ${err}`)));
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /listening on (http:\/\/\S+) /.exec(out)?.[1];
-      const key = /API key \(shown once\): (\S+)/.exec(out)?.[1] ?? null;
-      if (url && (!seed || key)) resolve({ child, url, key });
-    });
-  });
-}
-
-function exited(child: Child): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
+/** Starts the built server; on the first start it seeds a workspace and prints its key. */
+function start(dataDir: string, seed: boolean): Promise<BinProcess> {
+  const args = ['--no-dashboard', '--rate-limit', 'off', '--data', dataDir];
+  return startBin([BIN], seed ? [...args, '--seed', 'empty'] : args);
 }
 
 describe('opencom-mock --data under SIGKILL', () => {
@@ -99,7 +72,7 @@ describe('opencom-mock --data under SIGKILL', () => {
         await new Promise((resolve) => setTimeout(resolve, killAfterMs[cycle]));
         stop = true;
         server.child.kill('SIGKILL');
-        await Promise.all([load, exited(server.child)]);
+        await Promise.all([load, exitOf(server.child)]);
         counts.crashesSurvived++;
       }
       // A last start: every acknowledged write present, and no visitor stored twice.
@@ -120,7 +93,7 @@ describe('opencom-mock --data under SIGKILL', () => {
         for (const name of acknowledged.values()) expect(names).toContain(name);
       } finally {
         last.child.kill('SIGKILL');
-        await exited(last.child);
+        await exitOf(last.child);
       }
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

@@ -3,11 +3,9 @@
  * restored on start. In-process tests reopen a directory with a second server; the last test kills a
  * real `opencom-mock` process with SIGKILL right after a 2xx and reads everything back.
  */
-import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { verifyWebhookSync } from '@opencom/webhooks';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -15,6 +13,7 @@ import { ManualClock } from '../src/engine/clock';
 import { JournaledMap } from '../src/engine/store/journaled-map';
 import { Table } from '../src/engine/store/table';
 import { createMockServer, type MockServer, type MockServerOptions } from '../src/index';
+import { exitOf, startBin } from './bin-process';
 import { request, setup } from './support';
 
 const dirs: string[] = [];
@@ -233,55 +232,15 @@ describe('dataDir', () => {
 });
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
-
-interface Started {
-  child: ChildProcessByStdio<null, Readable, Readable>;
-  url: string;
-  key: string | null;
-}
-
-/** Starts `opencom-mock` from source on a free port and waits for its banner. */
-function startBin(args: readonly string[]): Promise<Started> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/bin.ts', '--port', '0', '--quiet', ...args],
-    {
-      cwd: packageRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    // A killed child resets its pipes; that is expected, not a test failure.
-    const ignore = (): void => undefined;
-    child.stdout.on('error', ignore);
-    child.stderr.on('error', ignore);
-    child.stderr.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    child.once('exit', (code) => reject(new Error(`opencom-mock exited with ${code}: ${err}`)));
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /listening on (http:\/\/\S+) /.exec(out)?.[1];
-      const seeded = args.includes('--seed');
-      const key = /API key \(shown once\): (\S+)/.exec(out)?.[1] ?? null;
-      if (url && (!seeded || key || /restored [1-9]/.test(out))) resolve({ child, url, key });
-    });
-  });
-}
-
-function killed(child: Started['child']): Promise<NodeJS.Signals | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve(child.signalCode);
-    else child.once('exit', (_code, signal) => resolve(signal));
-  });
-}
+/** `opencom-mock` from source. */
+const SOURCE_BIN = ['--import', 'tsx', 'src/bin.ts'];
 
 describe('opencom-mock --data', () => {
   it('loses nothing a client was told succeeded when the process is killed with SIGKILL', async () => {
     const dataDir = tempDir();
-    const first = await startBin(['--data', dataDir, '--seed', 'empty', '--rate-limit', 'off']);
+    const first = await startBin(SOURCE_BIN, ['--data', dataDir, '--seed', 'empty', '--rate-limit', 'off'], {
+      cwd: packageRoot,
+    });
     const key = first.key ?? '';
     expect(key).not.toBe('');
     const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
@@ -301,9 +260,11 @@ describe('opencom-mock --data', () => {
     } finally {
       first.child.kill('SIGKILL');
     }
-    expect(await killed(first.child)).toBe('SIGKILL');
+    expect(await exitOf(first.child)).toBe('SIGKILL');
 
-    const second = await startBin(['--data', dataDir, '--seed', 'empty', '--rate-limit', 'off']);
+    const second = await startBin(SOURCE_BIN, ['--data', dataDir, '--seed', 'empty', '--rate-limit', 'off'], {
+      cwd: packageRoot,
+    });
     try {
       // Not seeded again: the restored workspace and its key carry on.
       expect(second.key).toBeNull();
@@ -317,7 +278,7 @@ describe('opencom-mock --data', () => {
       expect(ids).not.toContain(((await next.json()) as { id: string }).id);
     } finally {
       second.child.kill('SIGKILL');
-      await killed(second.child);
+      await exitOf(second.child);
     }
   }, 30_000);
 });
