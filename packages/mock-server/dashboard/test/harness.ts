@@ -6,6 +6,7 @@ import { type HttpServer, startHttpServer } from '../../src/adapters/http';
 import { seedDemoWorkspace } from '../../src/control/seed';
 import { ManualClock } from '../../src/engine/clock';
 import { createMockServer, type MockServer } from '../../src/server';
+import { request } from '../../test/support';
 import { type Receiver, startReceiver } from '../../test/webhook-receiver';
 import { type Browser, launchBrowser } from './browser';
 
@@ -37,18 +38,12 @@ export interface Dashboard {
   screenshot(name: string): Promise<void>;
 }
 
-async function call(url: string, line: string, body: unknown, key?: string) {
-  const [method = 'GET', path = '/'] = line.split(' ');
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (key) headers.authorization = `Bearer ${key}`;
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${line} → ${response.status}: ${text}`);
-  return text === '' ? null : JSON.parse(text);
+/** A call through the engine in-process, as `request` makes it; a refusal fails the test. */
+async function call(server: MockServer, line: string, body: unknown, key?: string) {
+  const response = await request(server, line, { ...(key ? { key } : {}), body });
+  if (response.status >= 400)
+    throw new Error(`${line} → ${response.status}: ${JSON.stringify(response.body)}`);
+  return response.body ?? null;
 }
 
 /**
@@ -111,14 +106,8 @@ export function useDashboard(): { start(options?: { control?: boolean }): Promis
       receiver,
       workspaceId: workspace.id,
       botKey: credential.secret,
-      control: (line, body) => {
-        const [method, path] = line.split(' ');
-        return call(http.url, `${method} /__control${path}`, body);
-      },
-      api: (line, body) => {
-        const [method, path] = line.split(' ');
-        return call(http.url, `${method} /api/v1${path}`, body, credential.secret);
-      },
+      control: (line, body) => call(server, line.replace(' ', ' /__control'), body),
+      api: (line, body) => call(server, line.replace(' ', ' /api/v1'), body, credential.secret),
       async connect() {
         await page.goto(`${http.url}/dashboard`);
         await page.getByRole('button', { name: 'Create a "Dashboard" key and open' }).click();
